@@ -1,0 +1,76 @@
+// Lint rules that keep the architecture of docs/architecture.md true:
+// import boundaries between the sides, no import cycles, consistent type imports.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+import boundaries from 'eslint-plugin-boundaries';
+
+const sides = [
+  // Order matters: the first matching pattern classifies a file.
+  { type: 'shell', pattern: 'electron/shell/**' },
+  { type: 'desk', pattern: 'electron/**' },
+  { type: 'renderer', pattern: 'renderer/**' },
+  { type: 'hub', pattern: 'hub/**' },
+  { type: 'dbHub', pattern: 'db/hub/**' },
+  { type: 'dbReplica', pattern: 'db/replica/**' },
+  { type: 'shared', pattern: 'shared/**' },
+  { type: 'resources', pattern: 'resources/**' },
+  { type: 'tests', pattern: 'tests/**' },
+  { type: 'scripts', pattern: 'scripts/**' },
+  { type: 'build', pattern: 'build/**' },
+];
+
+const to = (...types) => ({ to: { element: { types: { anyOf: types } } } });
+const typeOnly = (...types) => ({ ...to(...types), dependency: { kind: 'type' } });
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'coverage/**', 'db/**/migrations/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  importX.flatConfigs.typescript,
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    plugins: { boundaries },
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    settings: {
+      // eslint-plugin-boundaries resolves through the legacy eslint-plugin-import setting.
+      'import-x/resolver': { typescript: { project: ['tsconfig.json', 'shared/tsconfig.json'], noWarnOnMultipleProjects: true } },
+      'import/resolver': { typescript: { project: ['tsconfig.json', 'shared/tsconfig.json'], noWarnOnMultipleProjects: true } },
+      'boundaries/elements': sides,
+      'boundaries/include': ['**/*.{ts,tsx,js,mjs,json}'],
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-self-import': 'error',
+      'import-x/no-duplicates': 'error',
+      'boundaries/dependencies': ['error', {
+        default: 'disallow',
+        policies: [
+          { from: { element: { type: 'shared' } }, allow: to('shared', 'resources') },
+          { from: { element: { type: 'renderer' } }, allow: to('renderer', 'shared') },
+          { from: { element: { type: 'renderer' } }, allow: typeOnly('desk') },
+          { from: { element: { type: 'desk' } }, allow: to('desk', 'shared', 'dbReplica', 'resources') },
+          { from: { element: { type: 'desk' } }, allow: typeOnly('hub') },
+          { from: { element: { type: 'shell' } }, allow: to('shell', 'desk', 'shared') },
+          { from: { element: { type: 'hub' } }, allow: to('hub', 'shared', 'dbHub', 'resources') },
+          { from: { element: { types: { anyOf: ['dbHub', 'dbReplica'] } } }, allow: to('dbHub', 'dbReplica', 'shared') },
+          { from: { element: { types: { anyOf: ['tests', 'scripts', 'build'] } } }, allow: to('shell', 'desk', 'renderer', 'hub', 'dbHub', 'dbReplica', 'shared', 'resources', 'tests', 'scripts', 'build') },
+        ],
+      }],
+      // Only the Electron shell may load Electron.
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only files under electron/shell/ may import electron; the desk service runs in plain Node.' }] }],
+    },
+  },
+  {
+    // shared/ and renderer/ never touch Node.
+    files: ['shared/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.testkit.ts'],
+    rules: { 'import-x/no-nodejs-modules': 'error' },
+  },
+  {
+    files: ['electron/shell/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);
