@@ -49,3 +49,8 @@ export type Actor = Pick<User, 'id' | 'authorityId' | 'generalRoles' | 'rights'>
 export function hasRole(actor: Pick<User, 'rights'>, area: LegislativeArea, role: ContentRole): boolean {
   return actor.rights.some((r) => r.area === area && r.roles.includes(role));
 }
+
+/** Whether the user holds a request role in the area's REQUEST workflow (the check every request decision makes). */
+export function hasRequestRole(actor: Pick<User, 'rights'>, area: LegislativeArea, role: RequestRole): boolean {
+  return actor.rights.some((r) => r.area === area && r.workflow === 'REQUEST' && r.roles.includes(role));
+}
