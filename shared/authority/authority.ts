@@ -1,6 +1,7 @@
 // Authorities (SPEC §3): data, roles per legislative area and workflow, flags, relationships, statuses.
 import { z } from 'zod';
-import { CountryCode, LanguageCode, LegislativeArea, Workflow } from '../reference/codes';
+import type { Workflow } from '../reference/codes';
+import { CountryCode, LanguageCode, LegislativeArea } from '../reference/codes';
 import { LocalizedText } from '../reference/text';
 
 export const AuthorityId = z.string().min(1).max(64);
@@ -121,4 +122,14 @@ export function canExchangeRequests(authority: Authority, area: LegislativeArea)
 
 export function isRequestCoordinator(authority: Authority, area: LegislativeArea): boolean {
   return requestAccess(authority, area)?.role === 'REQUEST_COORDINATOR';
+}
+
+/** The flags of SPEC §3.4 as a new request-workflow access starts with them (defaults live in the schema only). */
+export function defaultRequestFlags(): RequestFlags {
+  return RequestFlags.parse({});
+}
+
+/** The alert-workflow flags a new access starts with. */
+export function defaultAlertFlags(): AlertFlags {
+  return AlertFlags.parse({});
 }
