@@ -1,5 +1,6 @@
 // copyRequest (SPEC §5.3 "reuse data"): a new draft of the actor's authority prefilled with the chosen
 // parts of any request it is a party to, never carrying personal data the actor may not see.
+import { hasRequestRole } from '../user/user';
 import type { CommandOf } from './commands';
 import type { FieldValues, RequestCase } from './requestCase';
 import { accept, refuse, refuseWith, stamp } from './decision';
@@ -19,6 +20,7 @@ export function copyRequest(state: RequestCase, cmd: CommandOf<'copyRequest'>, c
   const setId = cmd.targetQuestionSetId ?? (area === state.area ? state.questionSetId : null);
   const set = setId === null ? undefined : ctx.env.questionSet(setId);
   if (!set || set.area !== area) return refuse('UNKNOWN_QUESTION_SET');
+  if (!hasRequestRole(ctx.actor, area, 'REQUEST_HANDLER')) return refuse('ROLE_REQUIRED', { message: 'REQUEST_HANDLER' });
 
   const seesPersonalData = visibilityLevel(state, ctx.actor, ctx.env) === 'FULL';
   const personal = personalFieldIds(state.area, state.questionSetId, ctx.env);
