@@ -1,0 +1,20 @@
+// Reads and writes authorities: the whole Authority in jsonb, the queried fields mirrored in columns.
+import { eq } from 'drizzle-orm';
+import { authorities } from '../../db/hub/schema';
+import { Authority } from '../../shared/authority/authority';
+import type { HubExecutor } from '../db/openHubDatabase';
+
+export async function loadAuthority(db: HubExecutor, id: string): Promise<Authority | undefined> {
+  const [row] = await db.select({ data: authorities.data }).from(authorities).where(eq(authorities.id, id));
+  return row?.data;
+}
+
+export async function insertAuthority(db: HubExecutor, authority: Authority, now: Date): Promise<void> {
+  const data = Authority.parse(authority);
+  await db.insert(authorities).values({ id: data.id, country: data.country, status: data.status, officialName: data.officialName, data, updatedAt: now });
+}
+
+export async function countAuthorities(db: HubExecutor): Promise<number> {
+  const rows = await db.select({ id: authorities.id }).from(authorities).limit(1);
+  return rows.length;
+}

@@ -1,0 +1,40 @@
+// Composition root of the hub process: config → database (migrated) → demo data if empty → server.
+import { systemClock } from './clock';
+import { readHubConfig } from './config';
+import { databaseLocation, openHubDatabase } from './db/openHubDatabase';
+import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from './demo/demoData';
+import { loadDemoDataIfEmpty } from './demo/loadDemoData';
+import { consoleMailer } from './mailer';
+import { startHubServer } from './server';
+
+async function main(): Promise<void> {
+  const config = readHubConfig();
+  const location = databaseLocation(config);
+  const database = await openHubDatabase(location);
+  console.log(location.kind === 'postgres' ? 'hub: PostgreSQL server (DATABASE_URL), migrated' : `hub: PGlite at ${location.dataDir ?? '(memory)'}, migrated`);
+  if (config.loadDemoData) {
+    const loaded = await loadDemoDataIfEmpty(database.db, config.argon2, systemClock.now());
+    if (loaded) {
+      console.log(`hub: demo data loaded (${loaded.length} users). Every demo user: password "${DEMO_PASSWORD}", security code "${DEMO_SECURITY_CODE}"`);
+      for (const { user, firstLoginPending } of loaded) {
+        console.log(`  ${user.username.padEnd(24)} ${user.authorityId.padEnd(18)} ${[...user.generalRoles, ...new Set(user.rights.flatMap((r) => r.roles))].join(' ')}${firstLoginPending ? '  (first log-in pending)' : ''}`);
+      }
+    }
+  }
+  // TODO(hub/mail): swap for the SMTP / .eml mailer of hub/mail/ once it lands.
+  const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer: consoleMailer() });
+  console.log(`hub: listening on ${hub.url} (WebSocket ${hub.wsUrl})`);
+
+  const stop = async () => {
+    await hub.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error('hub: failed to start', error);
+  process.exit(1);
+});
