@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RequestCommand } from './commands';
 import { visibilityLevel } from './visibility';
-import { acceptedCase, act, attempt, fold, sentCase, why } from '../testkit/world.testkit';
+import { acceptedCase, act, attachmentMeta, attempt, fold, sentCase, why } from '../testkit/world.testkit';
 import type { Built } from '../testkit/world.testkit';
 
 const reason = (d: ReturnType<typeof attempt>) => (d.ok ? undefined : d.rejection.reason);
 
 function withAttachment(b: Built): Built {
-  const attachment = { id: 'att-1', name: 'diploma.pdf', nameLanguage: 'en', documentLanguage: 'it', tabId: 'summary', size: 10, sha256: 'a'.repeat(64), mediaType: 'application/pdf' };
-  return { ...b, c: act(b.w, b.c, { type: 'addAttachment', caseId: b.c.id, attachment }, `${b.requester}:handler`) };
+  return { ...b, c: act(b.w, b.c, { type: 'addAttachment', caseId: b.c.id, attachment: attachmentMeta() }, `${b.requester}:handler`) };
 }
 
 describe('acceptRequest', () => {

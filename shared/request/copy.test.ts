@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedCase, act, attempt, draftCase, fold, sentCase } from '../testkit/world.testkit';
+import { acceptedCase, act, attachmentMeta, attempt, draftCase, fold, sentCase } from '../testkit/world.testkit';
 import type { Built } from '../testkit/world.testkit';
 
 const all = { addressee: true, subject: true, questions: true, attachments: true };
@@ -12,8 +12,7 @@ function copy(b: Built, userId: string, extra: Record<string, unknown> = {}) {
 }
 
 function withAttachment(b: Built): Built {
-  const attachment = { id: 'att-1', name: 'diploma.pdf', nameLanguage: 'en', documentLanguage: 'it', tabId: 'summary', size: 10, sha256: 'c'.repeat(64), mediaType: 'application/pdf' };
-  return { ...b, c: act(b.w, b.c, { type: 'addAttachment', caseId: b.c.id, attachment }, 'it-ca:handler') };
+  return { ...b, c: act(b.w, b.c, { type: 'addAttachment', caseId: b.c.id, attachment: attachmentMeta() }, 'it-ca:handler') };
 }
 
 describe('copyRequest', () => {

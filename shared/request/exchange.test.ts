@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { looksExecutable } from './exchange';
-import { acceptedCase, act, answeredCase, attempt, draftCase, sentCase, text, why } from '../testkit/world.testkit';
+import { acceptedCase, act, answeredCase, attachmentMeta, attempt, draftCase, sentCase, text, why } from '../testkit/world.testkit';
 
 const reason = (d: ReturnType<typeof attempt>) => (d.ok ? undefined : d.rejection.reason);
-const attachment = (name = 'diploma.pdf', id = 'att-1') => ({
-  id, name, nameLanguage: 'en', documentLanguage: 'it', tabId: 'summary', size: 1024, sha256: 'b'.repeat(64), mediaType: 'application/pdf',
-});
+const attachment = (name = 'diploma.pdf', id = 'att-1') => attachmentMeta({ id, name });
 const message = (messageId = 'm-1') => ({ type: 'addMessage' as const, messageId, messageType: 'PROGRESS_ENQUIRY' as const, text: text('Any news?') });
 
 describe('addMessage', () => {

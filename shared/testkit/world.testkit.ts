@@ -10,7 +10,7 @@ import { User } from '../user/user';
 import type { Actor, GeneralRole, RequestRole } from '../user/user';
 import { RequestCommand } from '../request/commands';
 import type { RequestEnvironment } from '../request/environment';
-import type { RequestCase } from '../request/requestCase';
+import type { AttachmentMeta, RequestCase } from '../request/requestCase';
 import type { RequestEvent } from '../request/events';
 import { decide, evolve } from '../request/requestLifecycle';
 import type { Decision } from '../request/requestLifecycle';
@@ -200,6 +200,14 @@ export function act(w: World, state: RequestCase | undefined, command: CommandIn
 }
 
 export const text = (t: string) => ({ text: t, language: 'en' as const });
+
+/** Metadata of a harmless PDF attachment; override the name to try executables. */
+export function attachmentMeta(overrides: Partial<AttachmentMeta> = {}): AttachmentMeta {
+  return {
+    id: 'att-1', name: 'diploma.pdf', nameLanguage: 'en', documentLanguage: 'it', comment: null, tabId: 'summary',
+    size: 1024, sha256: 'a'.repeat(64), mediaType: 'application/pdf', ...overrides,
+  };
+}
 export const why = text('Because the file says so.');
 
 // ---------------------------------------------------------------------------------------------------
