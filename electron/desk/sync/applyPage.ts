@@ -1,0 +1,49 @@
+// Applies one page of the hub's change feed to the replica: the changes, the checkpoint and the rebase in ONE transaction.
+import { sql } from 'drizzle-orm';
+import { authorities, requests, users } from '../../../db/replica/schema';
+import { Authority } from '../../../shared/authority/authority';
+import { RequestView } from '../../../shared/request/visibility';
+import { User } from '../../../shared/user/user';
+import type { PullPage } from '../../../shared/sync/protocol';
+import { rebase } from '../commands/workingCopy';
+import type { DecisionParty } from '../commands/workingCopy';
+import { removeAuthority, removeUser, writeAuthority, writeUser } from '../replica/directoryStore';
+import type { ReplicaDb } from '../replica/replicaDb';
+import { removeRequest, writeServerState } from '../replica/requestStore';
+import { writeState } from '../replica/syncState';
+
+/** Applies the page; returns the ids of removed cases, whose cached files the caller deletes once committed. */
+export function applyPage(db: ReplicaDb, party: DecisionParty, page: PullPage): string[] {
+  return db.transaction((tx) => {
+    const removed: string[] = [];
+    const changedCases: string[] = [];
+    for (const change of page.changes) {
+      if (change.op === 'remove') {
+        if (change.entity === 'request') { removeRequest(tx, change.id); removed.push(change.id); changedCases.push(change.id); }
+        else if (change.entity === 'authority') removeAuthority(tx, change.id);
+        else removeUser(tx, change.id);
+        continue;
+      }
+      // The hub is trusted but the wire is a boundary: a malformed page throws and nothing of it is applied.
+      if (change.entity === 'request') { writeServerState(tx, change.id, RequestView.parse(change.data), change.position); changedCases.push(change.id); }
+      else if (change.entity === 'authority') writeAuthority(tx, Authority.parse(change.data), change.position);
+      else writeUser(tx, User.parse(change.data), change.position);
+    }
+    writeState(tx, 'lastPosition', String(page.nextAfter));
+    rebase(tx, party, changedCases);
+    return removed;
+  });
+}
+
+/** The cursor expired on the hub: drop everything replicated (not the outbox or attention list) and start from 0. */
+export function dropReplicatedData(db: ReplicaDb): string[] {
+  return db.transaction((tx) => {
+    const ids = tx.select({ id: requests.id }).from(requests).all().map((r) => r.id);
+    tx.delete(requests).run();
+    tx.delete(authorities).run();
+    tx.delete(users).run();
+    tx.run(sql`DELETE FROM request_search`);
+    writeState(tx, 'lastPosition', '0');
+    return ids;
+  });
+}
