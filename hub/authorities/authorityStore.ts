@@ -14,7 +14,8 @@ export async function insertAuthority(db: HubExecutor, authority: Authority, now
   await db.insert(authorities).values({ id: data.id, country: data.country, status: data.status, officialName: data.officialName, data, updatedAt: now });
 }
 
-export async function countAuthorities(db: HubExecutor): Promise<number> {
+/** Whether any authority exists: an empty hub is one that gets demo data. */
+export async function hasAuthorities(db: HubExecutor): Promise<boolean> {
   const rows = await db.select({ id: authorities.id }).from(authorities).limit(1);
-  return rows.length;
+  return rows.length > 0;
 }

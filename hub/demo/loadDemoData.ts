@@ -1,7 +1,7 @@
 // Loads the demo data into an empty hub database, in one transaction.
 import type { HubDb } from '../db/openHubDatabase';
 import type { Argon2Cost } from '../config';
-import { countAuthorities, insertAuthority } from '../authorities/authorityStore';
+import { hasAuthorities, insertAuthority } from '../authorities/authorityStore';
 import { hashPassword } from '../auth/passwords';
 import { hashSecurityCode } from '../auth/securityCode';
 import { insertUser } from '../users/userStore';
@@ -9,7 +9,7 @@ import { DEMO_PASSWORD, DEMO_SECURITY_CODE, demoAuthorities, demoUsers, type Dem
 
 /** Returns the demo users loaded, or null when the database already held data (it is never touched then). */
 export async function loadDemoDataIfEmpty(db: HubDb, cost: Argon2Cost, now: Date): Promise<DemoUser[] | null> {
-  if ((await countAuthorities(db)) > 0) return null;
+  if (await hasAuthorities(db)) return null;
   const authorities = demoAuthorities();
   const users = demoUsers(authorities);
   // Demo users share one password and code, so one set of hashes serves all: start-up stays quick at full argon2 cost.

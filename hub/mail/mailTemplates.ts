@@ -77,7 +77,7 @@ const TemplateFile = z.partialRecord(MailTemplateId, Template);
 const CompleteTemplateFile = z.record(MailTemplateId, Template);
 
 /** A template that uses a placeholder it does not declare would render an unchecked value: refuse to load it. */
-function checkedFile(language: string, file: Partial<Record<MailTemplateId, MailTemplate>>) {
+function checkedFile<F extends Partial<Record<MailTemplateId, MailTemplate>>>(language: string, file: F): F {
   for (const [id, template] of Object.entries(file) as [MailTemplateId, MailTemplate][]) {
     const allowed = TEMPLATE_PLACEHOLDERS[id];
     for (const name of [...placeholdersIn(template.subject), ...placeholdersIn(template.text)]) {
@@ -87,7 +87,7 @@ function checkedFile(language: string, file: Partial<Record<MailTemplateId, Mail
   return file;
 }
 
-const english = checkedFile('en', CompleteTemplateFile.parse(en));
+const english: Readonly<Record<MailTemplateId, MailTemplate>> = checkedFile('en', CompleteTemplateFile.parse(en));
 /** Templates per language; a language missing here, or a template missing in it, falls back to English. */
 export const MAIL_TEMPLATES: Readonly<Partial<Record<LanguageCode, Partial<Record<MailTemplateId, MailTemplate>>>>> = {
   en: english,
