@@ -16,7 +16,8 @@ describe.each(hubBackends())('hub database on $name', (backend) => {
   it('applies the migrations and creates every table', async () => {
     const database = await backend.open();
     try {
-      const result = await database.db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
+      // Both drivers answer raw SQL with `{ rows }`; the shared PgDatabase type leaves the result unknown.
+      const result = (await database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`)) as unknown as { rows: Array<{ table_name: string }> };
       expect(result.rows.map((r) => r.table_name)).toEqual(TABLES);
     } finally {
       await database.close();
