@@ -3,6 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './db/hub/schema.ts',
+  schema: ['./db/hub/schema.ts', './db/hub/syncSchema.ts'],
   out: './db/hub/migrations',
 });
