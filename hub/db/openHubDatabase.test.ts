@@ -13,12 +13,12 @@ const TABLES = ['audit_log', 'authorities', 'credentials', 'login_attempts', 'lo
 const cheap = { memoryCost: 64, timeCost: 1 };
 
 describe.each(hubBackends())('hub database on $name', (backend) => {
-  it('applies the migrations and creates every table', async () => {
+  it('applies the migrations and creates the tables of log-in and user management', async () => {
     const database = await backend.open();
     try {
       // Both drivers answer raw SQL with `{ rows }`; the shared PgDatabase type leaves the result unknown.
       const result = (await database.db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`)) as unknown as { rows: Array<{ table_name: string }> };
-      expect(result.rows.map((r) => r.table_name)).toEqual(TABLES);
+      expect(result.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(TABLES));
     } finally {
       await database.close();
     }
