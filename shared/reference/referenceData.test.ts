@@ -100,6 +100,25 @@ describe('shipped reference data', () => {
     }
   });
 
+  it('ships the two case-by-case derogation sets with a 10-step checklist and red case description and justification', () => {
+    const request = questionSetById('sd-case-by-case-derogation-request');
+    const notification = questionSetById('sd-case-by-case-notification');
+    expect(request?.title.en).toBe('Case-by-case derogation request to Member State of establishment');
+    expect(notification?.title.en).toBe('Case-by-case notification of measures');
+    for (const set of [request, notification]) {
+      expect(set?.area).toBe('SD');
+      expect(set?.checklist).toHaveLength(10);
+      const red = set?.formFields.filter((f) => f.requirement === 'red' && f.kind === 'longText').map((f) => f.id);
+      expect(red).toEqual(expect.arrayContaining(['case-description', 'justification']));
+    }
+  });
+
+  it('makes only the notification of measures reference the earlier request', () => {
+    expect(questionSetById('sd-case-by-case-notification')?.referencesEarlierRequest).toBe(true);
+    expect(questionSetById('sd-case-by-case-derogation-request')?.referencesEarlierRequest).toBe(false);
+    expect(questionSetById('sd-general-information')?.referencesEarlierRequest).toBe(false);
+  });
+
   it('asks for an explanation whenever "information not available" is an answer', () => {
     for (const set of data.questionSets) {
       for (const q of set.questions.filter((x) => x.options?.some((o) => o.id === 'information_not_available'))) {
