@@ -164,6 +164,22 @@ describe('parseReferenceData rejects broken data', () => {
     expect(problemsOf(files)).toContainEqual(expect.stringMatching(/pq-professional-conduct\.json: questions\.0\.followUps\.0\.whenAnswerIn: .*unknown answer maybe/));
   });
 
+  it('names a choice follow-up triggered by an option the question does not offer', () => {
+    const files = shippedFiles();
+    const set = questionSetFile(files, 'pq-diploma-authenticity');
+    const question = set.questions[0] as Json & { followUps: Json[] };
+    question.followUps = [{ id: 'why', text: { en: 'Why?' }, answerType: 'freeText', whenAnswerIn: ['yes'] }];
+    expect(problemsOf(files)).toContainEqual(expect.stringMatching(/questions\.0\.followUps\.0\.whenAnswerIn: question diploma-authentic: follow-up why refers to unknown answer yes/));
+  });
+
+  it('names question sets whose legislative area is not described', () => {
+    const files = shippedFiles();
+    files['reference/legislativeAreas.json'] = (files['reference/legislativeAreas.json'] as Json[]).filter((a) => a.code !== 'PR');
+    const problems = problemsOf(files);
+    expect(problems).toContain('reference/legislativeAreas.json: missing legislative area(s) PR');
+    expect(problems).toContain('questionSets/pr-right-to-practise.json: area: question set pr-right-to-practise: unknown legislative area PR');
+  });
+
   it('names a missing country', () => {
     const files = shippedFiles();
     files['reference/countries.json'] = (files['reference/countries.json'] as Json[]).filter((c) => c.code !== 'LI');
