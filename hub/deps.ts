@@ -3,10 +3,16 @@ import type { Clock } from './clock';
 import type { HubConfig } from './config';
 import type { HubDb } from './db/openHubDatabase';
 import type { Mailer } from './mailer';
+import type { BlobLookup } from './attachments/blobCheck';
+import type { ReferenceLookup } from './requests/referenceLookup';
 
 export interface HubDeps {
   db: HubDb;
   config: HubConfig;
   clock: Clock;
   mailer: Mailer;
+  /** Question sets and subject sections for request decisions; absent = none known (commands naming a set are refused). */
+  reference?: ReferenceLookup;
+  /** The attachment blob store; absent = nothing counts as uploaded. */
+  blobs?: BlobLookup;
 }

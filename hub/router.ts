@@ -1,5 +1,6 @@
 // `hubRouter`: every procedure the hub serves. The desk imports only `type HubRouter`.
 import { authRouter } from './routers/auth';
+import { syncRouter } from './routers/sync';
 import { systemRouter } from './routers/system';
 import { usersRouter } from './routers/users';
 import { router } from './trpc';
@@ -8,6 +9,7 @@ export const hubRouter = router({
   system: systemRouter,
   auth: authRouter,
   users: usersRouter,
+  sync: syncRouter,
 });
 
 export type HubRouter = typeof hubRouter;
