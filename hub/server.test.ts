@@ -1,7 +1,8 @@
 // The hub over real HTTP on loopback: a typed client logs in and manages users; malformed, invalid,
 // oversized and unauthenticated calls are refused with typed errors carrying a stable reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTRPCClient, httpLink, isTRPCClientError } from '@trpc/client';
+import { createTRPCClient, createWSClient, httpLink, isTRPCClientError, wsLink } from '@trpc/client';
+import WebSocket from 'ws';
 import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from './demo/demoData';
 import type { HubRouter } from './router';
 import { startHubServer, type RunningHub } from './server';
@@ -108,5 +109,24 @@ describe.each(hubBackends())('hub over HTTP on $name', (backend) => {
     const body = await response.json() as { error: { data: { reason: string; stack?: string } } };
     expect(body.error.data.reason).toBe('PROCEDURE_NOT_FOUND');
     expect(body.error.data.stack).toBeUndefined();
+  });
+
+  it('delivers a data-free poke over WebSocket to the signed-in user it is meant for', async () => {
+    const token = await logInOverHttp('fr-cnam-lda');
+    const wsClient = createWSClient({ url: server.wsUrl, connectionParams: () => ({ token }), WebSocket: WebSocket as unknown as typeof globalThis.WebSocket });
+    const client = createTRPCClient<HubRouter>({ links: [wsLink({ client: wsClient })] });
+    const received: unknown[] = [];
+    const started = new Promise<void>((resolve) => {
+      const subscription = client.system.poke.subscribe(undefined, {
+        onStarted: () => resolve(),
+        onData: (data) => { received.push(data); subscription.unsubscribe(); },
+      });
+    });
+    await started;
+    server.pokes.pokeUser('u-someone-else');
+    server.pokes.pokeUser('u-fr-cnam-lda');
+    await expect.poll(() => received.length).toBe(1);
+    expect(received).toEqual([{}]);
+    await wsClient.close();
   });
 });
