@@ -5,7 +5,10 @@ import { databaseLocation, openHubDatabase } from './db/openHubDatabase';
 import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from './demo/demoData';
 import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { consoleMailer } from './mailer';
+import { PokeBus } from './pokes';
+import { shippedReferenceLookup } from './requests/referenceLookup';
 import { startHubServer } from './server';
+import { startChangeListener } from './sync/changeNotifier';
 
 async function main(): Promise<void> {
   const config = readHubConfig();
@@ -22,11 +25,16 @@ async function main(): Promise<void> {
     }
   }
   // TODO(hub/mail): swap for the SMTP / .eml mailer of hub/mail/ once it lands.
-  const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer: consoleMailer() });
+  const reference = await shippedReferenceLookup();
+  const pokes = new PokeBus();
+  // Every hub process listens, so desks connected to any instance hear of changes committed by another.
+  const stopListening = await startChangeListener(database.db, pokes);
+  const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer: consoleMailer(), reference }, pokes);
   console.log(`hub: listening on ${hub.url} (WebSocket ${hub.wsUrl})`);
 
   const stop = async () => {
     await hub.close();
+    await stopListening();
     await database.close();
     process.exit(0);
   };
