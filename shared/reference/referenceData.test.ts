@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EEA_COUNTRY_CODES, LANGUAGE_CODES, LEGISLATIVE_AREAS } from './codes';
 import type { QuestionSet } from './questionSet';
@@ -37,6 +38,14 @@ const categoriesUsed = (set: QuestionSet) => new Set(set.questions.map((q) => q.
 
 describe('shipped reference data', () => {
   const data = loadReferenceData();
+
+  it('registers every JSON file of resources/ in the loader', () => {
+    const resources = new URL('../../resources/', import.meta.url);
+    const onDisk = ['reference', 'subjectSections', 'questionSets'].flatMap((folder) =>
+      readdirSync(new URL(`${folder}/`, resources)).filter((f) => f.endsWith('.json')).map((f) => `${folder}/${f}`),
+    );
+    expect(Object.keys(REFERENCE_FILES).sort()).toEqual(onDisk.sort());
+  });
 
   it('parses without problems', () => {
     expect(checkReferenceData(REFERENCE_FILES)).toMatchObject({ ok: true });

@@ -11,9 +11,11 @@ import subjectPR from '../../resources/subjectSections/PR.json' with { type: 'js
 import subjectSD from '../../resources/subjectSections/SD.json' with { type: 'json' };
 import pqDiplomaAuthenticity from '../../resources/questionSets/pq-diploma-authenticity.json' with { type: 'json' };
 import pqLegalEstablishment from '../../resources/questionSets/pq-legal-establishment.json' with { type: 'json' };
+import pqProfessionalExperience from '../../resources/questionSets/pq-professional-experience.json' with { type: 'json' };
 import pqProfessionalConduct from '../../resources/questionSets/pq-professional-conduct.json' with { type: 'json' };
 import prPrescriptionVerification from '../../resources/questionSets/pr-prescription-verification.json' with { type: 'json' };
 import prRightToPractise from '../../resources/questionSets/pr-right-to-practise.json' with { type: 'json' };
+import sdChecksAndInspections from '../../resources/questionSets/sd-checks-and-inspections.json' with { type: 'json' };
 import sdCaseByCaseDerogationRequest from '../../resources/questionSets/sd-case-by-case-derogation-request.json' with { type: 'json' };
 import sdCaseByCaseNotification from '../../resources/questionSets/sd-case-by-case-notification.json' with { type: 'json' };
 import sdGeneralInformation from '../../resources/questionSets/sd-general-information.json' with { type: 'json' };
@@ -31,7 +33,9 @@ export const REFERENCE_FILES: Readonly<Record<string, unknown>> = {
   'questionSets/pq-diploma-authenticity.json': pqDiplomaAuthenticity,
   'questionSets/pq-professional-conduct.json': pqProfessionalConduct,
   'questionSets/pq-legal-establishment.json': pqLegalEstablishment,
+  'questionSets/pq-professional-experience.json': pqProfessionalExperience,
   'questionSets/sd-general-information.json': sdGeneralInformation,
+  'questionSets/sd-checks-and-inspections.json': sdChecksAndInspections,
   'questionSets/sd-case-by-case-derogation-request.json': sdCaseByCaseDerogationRequest,
   'questionSets/sd-case-by-case-notification.json': sdCaseByCaseNotification,
   'questionSets/pr-right-to-practise.json': prRightToPractise,
