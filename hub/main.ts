@@ -1,4 +1,5 @@
 // Composition root of the hub process: config → database (migrated) → demo data if empty → server.
+import { pruneLoginAttempts } from './auth/rateLimit';
 import { systemClock } from './clock';
 import { readHubConfig } from './config';
 import { databaseLocation, openHubDatabase } from './db/openHubDatabase';
@@ -31,8 +32,14 @@ async function main(): Promise<void> {
   const stopListening = await startChangeListener(database.db, pokes);
   const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer: consoleMailer(), reference }, pokes);
   console.log(`hub: listening on ${hub.url} (WebSocket ${hub.wsUrl})`);
+  // Attempts older than the rate-limit window count for nothing; dropping them keeps the limiter's queries cheap.
+  const pruning = setInterval(() => {
+    pruneLoginAttempts(database.db, config.loginRateLimit, systemClock.now()).catch((error: unknown) => console.error('hub: pruning log-in attempts failed', error));
+  }, 10 * 60_000);
+  pruning.unref();
 
   const stop = async () => {
+    clearInterval(pruning);
     await hub.close();
     await stopListening();
     await database.close();
