@@ -1,6 +1,6 @@
 // Building blocks shared by every report (requests now, alerts later): page set-up, styles, headings,
 // label/value tables, free text with its language, masked values, and the footer as plain data.
-import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, StyleDictionary, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { LanguageCode } from '../../../shared/reference/codes';
 import type { FreeText } from '../../../shared/reference/text';
 
@@ -39,7 +39,7 @@ export interface ReportFrame {
   createdAt: Date;
 }
 
-export const STYLES = {
+export const STYLES: StyleDictionary = {
   title: { fontSize: 16, bold: true, margin: [0, 0, 0, 6] },
   h1: { fontSize: 12, bold: true, color: '#003399', margin: [0, 14, 0, 6] },
   h2: { fontSize: 10, bold: true, margin: [0, 8, 0, 3] },
@@ -49,7 +49,7 @@ export const STYLES = {
   note: { italics: true, color: '#555555', fontSize: 8, margin: [0, 2, 0, 4] },
   tableHeader: { bold: true, fillColor: '#e8ecf5' },
   running: { fontSize: 8, color: '#666666' },
-} as const;
+};
 
 export function heading(text: string, level: 'h1' | 'h2' = 'h1'): Content {
   return { text, style: level, headlineLevel: level === 'h1' ? 1 : 2 };
