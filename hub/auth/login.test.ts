@@ -1,10 +1,11 @@
 // Log-in of SPEC §4 against every backend: challenge, three code positions, failures, blocking, first log-in, sessions, rate limits.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { credentials, loginChallenges } from '../../db/hub/schema';
+import { credentials, loginAttempts, loginChallenges } from '../../db/hub/schema';
 import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from '../demo/demoData';
 import { charactersAt, hubBackends, logIn, logInOk, useTestHub, WRONG_PASSWORD, type TestHub } from '../testing/hubHarness.testkit';
 import { completeFirstLogin, completeLogin, startLogin } from './login';
+import { pruneLoginAttempts } from './rateLimit';
 import { resolveSession, revokeSession, hashToken } from './sessions';
 
 describe.each(hubBackends())('log-in on $name', (backend) => {
@@ -166,5 +167,14 @@ describe.each(hubBackends())('log-in rate limits on $name', (backend) => {
     for (let i = 0; i < 6; i++) await logIn(hub.deps, `guess-${i}`, { password: WRONG_PASSWORD, remoteAddress: '192.0.2.7' });
     await expect(startLogin(hub.deps, { username: 'it-salute-lda' }, '192.0.2.7')).resolves.toEqual({ ok: false, reason: 'RATE_LIMITED' });
     await expect(logIn(hub.deps, 'it-salute-lda', { remoteAddress: '192.0.2.8' })).resolves.toMatchObject({ ok: true });
+  });
+
+  it('prunes only attempts older than the window', async () => {
+    await logIn(hub.deps, 'nobody-here', { password: WRONG_PASSWORD });
+    hub.clock.advance(61_000);
+    await logIn(hub.deps, 'nobody-else', { password: WRONG_PASSWORD });
+    await pruneLoginAttempts(hub.deps.db, hub.deps.config.loginRateLimit, hub.clock.now());
+    const left = await hub.deps.db.select({ username: loginAttempts.username }).from(loginAttempts);
+    expect(left).toEqual([{ username: 'nobody-else' }]);
   });
 });
