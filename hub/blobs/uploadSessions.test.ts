@@ -134,6 +134,14 @@ describe('chunked uploads', () => {
     expect(await sessions.status(uploadId)).toMatchObject({ completed: true });
   });
 
+  it('sweeps away uploads begun before a given time and keeps newer ones', async () => {
+    const old = await begin(pdfSample(1500));
+    const cutoff = new Date(Date.now() + 60_000);
+    expect(await sessions.sweep(new Date(0))).toEqual({ ok: true, removed: 0 });
+    expect(await sessions.sweep(cutoff)).toEqual({ ok: true, removed: 1 });
+    expect(await sessions.status(old)).toEqual({ ok: false, reason: 'UPLOAD_NOT_FOUND' });
+  });
+
   it('does not know an upload id it never issued, nor one shaped like a path', async () => {
     expect(await sessions.status('00000000-0000-4000-8000-000000000000')).toEqual({ ok: false, reason: 'UPLOAD_NOT_FOUND' });
     expect(await sessions.append('../store/x', 0, Buffer.from('x'))).toEqual({ ok: false, reason: 'UPLOAD_NOT_FOUND' });

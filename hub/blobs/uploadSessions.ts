@@ -3,7 +3,7 @@
 // stopped; a completed upload is verified, inspected for executables and moved into the blob store.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
@@ -18,6 +18,8 @@ export const DEFAULT_CHUNK_MAX = 1024 * 1024;
 export interface UploadSessionsOptions {
   maxBytes?: number;
   chunkMax?: number;
+  /** The hub's clock (hub/clock.ts), so sweeping follows the time tests set. */
+  now?: () => Date;
 }
 
 export const BeginUpload = z.object({
@@ -59,6 +61,8 @@ export interface UploadSessions {
   >;
   /** Drops an upload that will not be completed (also one refused at completion). */
   abort(uploadId: string): Promise<{ ok: true }>;
+  /** Drops uploads begun, and completion records written, before `before`: for the hub's scheduler. */
+  sweep(before: Date): Promise<{ ok: true; removed: number }>;
 }
 
 const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -68,6 +72,7 @@ const isNotFound = (error: unknown) => (error as NodeJS.ErrnoException).code ===
 export function createUploadSessions(store: BlobStore, dir: string, options: UploadSessionsOptions = {}): UploadSessions {
   const maxBytes = options.maxBytes ?? ATTACHMENT_MAX_BYTES;
   const chunkMax = options.chunkMax ?? DEFAULT_CHUNK_MAX;
+  const now = options.now ?? (() => new Date());
   const file = (id: string, suffix: '.json' | '.part' | '.done.json') => path.join(dir, `${id}${suffix}`);
 
   // Chunks of one upload are applied one after the other, so two retries cannot interleave their writes.
@@ -109,7 +114,7 @@ export function createUploadSessions(store: BlobStore, dir: string, options: Upl
       await mkdir(dir, { recursive: true });
       // The bytes file first: once the declaration exists, the upload is complete in structure.
       await writeFile(file(uploadId, '.part'), new Uint8Array(0));
-      const record: UploadMeta = { declaredSize, declaredSha256, fileName, createdAt: new Date().toISOString() };
+      const record: UploadMeta = { declaredSize, declaredSha256, fileName, createdAt: now().toISOString() };
       await writeJsonAtomically(file(uploadId, '.json'), record);
       return { ok: true, uploadId };
     },
@@ -184,6 +189,29 @@ export function createUploadSessions(store: BlobStore, dir: string, options: Upl
         }
         return { ok: true } as const;
       }),
+
+    sweep: async (before) => {
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch (error) {
+        if (isNotFound(error)) return { ok: true, removed: 0 };
+        throw error;
+      }
+      const ids = new Set(names.map((name) => name.slice(0, 36)).filter((id) => UPLOAD_ID.test(id)));
+      let removed = 0;
+      for (const id of ids) {
+        const [declared, result] = await Promise.all([meta(id), done(id)]);
+        const since = declared ? new Date(declared.createdAt) : result ? (await stat(file(id, '.done.json'))).mtime : undefined;
+        if (since && since < before) {
+          await serially(id, async () => {
+            for (const suffix of ['.json', '.part', '.done.json'] as const) await rm(file(id, suffix), { force: true });
+          });
+          removed += 1;
+        }
+      }
+      return { ok: true, removed };
+    },
   };
 }
 
