@@ -32,10 +32,20 @@ function footerFrom(spec) {
   });
 }
 
+/**
+ * Moves a heading that would end a page to the next one, so it stays with the text it introduces
+ * (pdfmake takes this rule as a function too, so it lives here with the footer).
+ * @param {{ headlineLevel?: number }} node
+ * @param {{ getFollowingNodesOnPage: () => unknown[] }} context
+ */
+function keepHeadingsWithText(node, context) {
+  return node.headlineLevel !== undefined && context.getFollowingNodesOnPage().length === 0;
+}
+
 parentPort?.on('message', async (message) => {
   const { id, document } = message;
   try {
-    const definition = { ...document.definition, footer: footerFrom(document.footer) };
+    const definition = { ...document.definition, footer: footerFrom(document.footer), pageBreakBefore: keepHeadingsWithText };
     const buffer = await pdfmake.createPdf(definition).getBuffer();
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength).slice();
     parentPort?.postMessage({ id, ok: true, pdf: bytes }, [bytes.buffer]);
