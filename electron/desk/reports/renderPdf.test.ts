@@ -12,7 +12,8 @@ const doc = (content: ReportDocument['definition']['content']): ReportDocument =
 });
 
 describe('renderPdf', () => {
-  it('renders in a worker and returns PDF bytes with the footer applied on every page', async () => {
+  it('renders in a worker, after a warm-up, and returns PDF bytes with the footer applied on every page', async () => {
+    await renderer.warmUp();
     const result = await renderer.render(doc([{ text: 'first' }, { text: 'second', pageBreak: 'before' }]));
     expect(result.ok).toBe(true);
     if (!result.ok) return;

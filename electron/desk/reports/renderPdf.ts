@@ -9,6 +9,11 @@ export type RenderResult =
 
 export interface PdfRenderer {
   render(document: ReportDocument): Promise<RenderResult>;
+  /**
+   * Starts the worker and lays out a one-line document, so that the first real report does not pay for
+   * loading pdfmake and parsing the fonts (about 3 s here). Call it once the desk has started.
+   */
+  warmUp(): Promise<void>;
   /** Stops the worker; pending renders resolve with `RENDERER_CLOSED`. */
   close(): Promise<void>;
 }
@@ -62,6 +67,9 @@ export function createPdfRenderer(): PdfRenderer {
       }).finally(() => {
         if (pending.size === 0) worker?.unref();
       });
+    },
+    async warmUp() {
+      await this.render({ definition: { content: ' ', defaultStyle: { font: 'Roboto' } }, footer: { left: '', pageTemplate: '' } });
     },
     async close() {
       closed = true;

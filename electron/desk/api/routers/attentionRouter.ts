@@ -1,0 +1,15 @@
+// `attention.*`: the refused commands of SPEC §13, shown in plain words by the renderer from their reason.
+import { z } from 'zod';
+import { dismissAttention, openAttention } from '../../sync/attentionList';
+import { router, signedInProcedure, unwrap } from '../trpc';
+
+export const attentionRouter = router({
+  list: signedInProcedure.query(({ ctx }) => openAttention(ctx.signedIn.replica.db)),
+
+  dismiss: signedInProcedure
+    .input(z.object({ id: z.number().int().positive() }))
+    .mutation(({ ctx, input }) => {
+      const dismissed = dismissAttention(ctx.signedIn.replica.db, input.id);
+      return unwrap(dismissed ? { ok: true, value: { dismissed: true as const } } : { ok: false, reason: 'ATTENTION_NOT_FOUND' });
+    }),
+});
