@@ -163,11 +163,30 @@ function withoutPersonal(values: FieldValues, isPersonal: (id: string) => boolea
   return Object.fromEntries(Object.entries(values).filter(([id]) => !isPersonal(id)));
 }
 
-function maskAnswer(a: Answer, personal: PersonalFieldIds): AnswerView {
+function maskAnswer(a: AnswerView, personal: PersonalFieldIds): AnswerView {
   const followUps = Object.fromEntries(Object.entries(a.followUps).filter(([id]) => !personal.followUp(a.questionId, id)));
   if (!personal.answer(a.questionId)) return { ...a, followUps };
   const { value: _value, ...rest } = a;
   return { ...rest, followUps };
+}
+
+type NoPdCase = Extract<RequestView, { level: 'FULL_NO_PD' }>['case'];
+type MaskableCase = Omit<RequestCase, 'answers'> & { answers: AnswerView[] };
+
+/**
+ * The one place where personal data is taken out of a case: keys of personal fields are removed
+ * (absent, not blanked) and attachments closed. Used by `viewFor` and by anything that lowers a
+ * FULL view (e.g. a report without personal data).
+ */
+export function withoutPersonalData(c: MaskableCase, personal: PersonalFieldIds): NoPdCase {
+  return {
+    ...c,
+    subject: withoutPersonal(c.subject, personal.subjectField),
+    formFields: withoutPersonal(c.formFields, personal.formField),
+    questions: c.questions.map((q) => ({ ...q, extraDetails: withoutPersonal(q.extraDetails, (id) => personal.extraDetail(q.questionId, id)) })),
+    answers: c.answers.map((a) => maskAnswer(a, personal)),
+    attachments: c.attachments.map(({ contentAvailable: _open, ...a }: Attachment & { contentAvailable?: boolean }) => ({ ...a, contentAvailable: false as const })),
+  };
 }
 
 export function viewFor(c: RequestCase, user: Viewer, env: RequestEnvironment): RequestView | null {
@@ -179,19 +198,7 @@ export function viewFor(c: RequestCase, user: Viewer, env: RequestEnvironment): 
       return { level, case: Object.fromEntries(MONITORING_KEYS.map((k) => [k, c[k]])) as MonitoringCase };
     case 'FULL':
       return { level, case: { ...c, attachments: c.attachments.map((a) => ({ ...a, contentAvailable: true as const })) } };
-    case 'FULL_NO_PD': {
-      const personal = personalFieldIds(c.area, c.questionSetId, env);
-      return {
-        level,
-        case: {
-          ...c,
-          subject: withoutPersonal(c.subject, personal.subjectField),
-          formFields: withoutPersonal(c.formFields, personal.formField),
-          questions: c.questions.map((q) => ({ ...q, extraDetails: withoutPersonal(q.extraDetails, (id) => personal.extraDetail(q.questionId, id)) })),
-          answers: c.answers.map((a) => maskAnswer(a, personal)),
-          attachments: c.attachments.map((a) => ({ ...a, contentAvailable: false as const })),
-        },
-      };
-    }
+    case 'FULL_NO_PD':
+      return { level, case: withoutPersonalData(c, personalFieldIds(c.area, c.questionSetId, env)) };
   }
 }
