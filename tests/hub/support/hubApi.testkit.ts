@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { createTRPCClient, createWSClient, httpLink, isTRPCClientError, wsLink } from '@trpc/client';
 import type { TRPCClient } from '@trpc/client';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import WebSocket from 'ws';
 import type { HubRouter } from '../../../hub/router';
 import { startHubServer, type RunningHub } from '../../../hub/server';
 import { PokeBus } from '../../../hub/pokes';
@@ -130,7 +131,7 @@ export class Desk {
   }
 
   onPoke(listener: () => void): () => void {
-    this.ws ??= createWSClient({ url: this.server.wsUrl, connectionParams: { token: this.token } });
+    this.ws ??= createWSClient({ url: this.server.wsUrl, connectionParams: { token: this.token }, WebSocket: WebSocket as unknown as typeof globalThis.WebSocket });
     const client = createTRPCClient<HubRouter>({ links: [wsLink({ client: this.ws })] });
     const subscription = client.sync.onPoke.subscribe(undefined, { onData: () => listener() });
     return () => subscription.unsubscribe();
