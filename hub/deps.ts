@@ -3,7 +3,7 @@ import type { Clock } from './clock';
 import type { HubConfig } from './config';
 import type { HubDb } from './db/openHubDatabase';
 import type { Mailer } from './mailer';
-import type { BlobLookup } from './attachments/blobCheck';
+import type { AttachmentStorage } from './attachments/blobCheck';
 import type { ReferenceLookup } from './requests/referenceLookup';
 
 export interface HubDeps {
@@ -13,6 +13,6 @@ export interface HubDeps {
   mailer: Mailer;
   /** Question sets and subject sections for request decisions; absent = none known (commands naming a set are refused). */
   reference?: ReferenceLookup;
-  /** The attachment blob store; absent = nothing counts as uploaded. */
-  blobs?: BlobLookup;
+  /** Attachment blobs and uploads; absent = uploads are refused and nothing counts as uploaded. */
+  attachments?: AttachmentStorage;
 }

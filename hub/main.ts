@@ -6,6 +6,9 @@ import { databaseLocation, openHubDatabase } from './db/openHubDatabase';
 import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from './demo/demoData';
 import { loadDemoDataIfEmpty } from './demo/loadDemoData';
 import { consoleMailer } from './mailer';
+import path from 'node:path';
+import { createBlobStore } from './blobs/blobStore';
+import { createUploadSessions } from './blobs/uploadSessions';
 import { PokeBus } from './pokes';
 import { shippedReferenceLookup } from './requests/referenceLookup';
 import { startHubServer } from './server';
@@ -30,7 +33,9 @@ async function main(): Promise<void> {
   const pokes = new PokeBus();
   // Every hub process listens, so desks connected to any instance hear of changes committed by another.
   const stopListening = await startChangeListener(database.db, pokes);
-  const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer: consoleMailer(), reference }, pokes);
+  const store = createBlobStore(path.join(config.blobDir, 'store'));
+  const attachments = { store, uploads: createUploadSessions(store, path.join(config.blobDir, 'uploads'), { now: () => systemClock.now() }) };
+  const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer: consoleMailer(), reference, attachments }, pokes);
   console.log(`hub: listening on ${hub.url} (WebSocket ${hub.wsUrl})`);
   // Attempts older than the rate-limit window count for nothing; dropping them keeps the limiter's queries cheap.
   const pruning = setInterval(() => {

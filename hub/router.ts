@@ -1,4 +1,5 @@
 // `hubRouter`: every procedure the hub serves. The desk imports only `type HubRouter`.
+import { attachmentsRouter } from './routers/attachments';
 import { authRouter } from './routers/auth';
 import { syncRouter } from './routers/sync';
 import { systemRouter } from './routers/system';
@@ -10,6 +11,7 @@ export const hubRouter = router({
   auth: authRouter,
   users: usersRouter,
   sync: syncRouter,
+  attachments: attachmentsRouter,
 });
 
 export type HubRouter = typeof hubRouter;

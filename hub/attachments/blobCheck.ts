@@ -1,13 +1,19 @@
-// What the command service asks of the blob store before accepting addAttachment: was exactly this content uploaded?
-export interface StoredBlob {
-  size: number;
-  mediaType: string;
+// The attachment storage the hub is handed (blob store + resumable uploads of hub/blobs), and the check the command
+// service makes before accepting addAttachment: was exactly this content uploaded?
+import type { BlobStore } from '../blobs/blobStore';
+import type { UploadSessions } from '../blobs/uploadSessions';
+
+export interface AttachmentStorage {
+  store: BlobStore;
+  uploads: UploadSessions;
 }
 
-export interface BlobLookup {
-  /** The stored blob with this sha256, or undefined when no complete upload produced it. */
-  stat(sha256: string): Promise<StoredBlob | undefined>;
+/**
+ * The content is addressed by its sha256, so a stored blob of that hash and the declared size is the content the desk
+ * uploaded. (The media type was sniffed at completion; the store does not keep it, so it is not compared here.)
+ */
+export async function blobUploaded(storage: AttachmentStorage | undefined, sha256: string, size: number): Promise<boolean> {
+  if (!storage) return false;
+  const stat = await storage.store.stat(sha256);
+  return stat.ok && stat.size === size;
 }
-
-/** Until a blob store is wired in, nothing counts as uploaded: addAttachment is refused rather than trusted. */
-export const NO_BLOBS: BlobLookup = { stat: async () => undefined };

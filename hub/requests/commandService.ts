@@ -1,7 +1,7 @@
 // Applies desk command batches (DESIGN §3, §6): per command one transaction that locks the client's sequence row,
 // answers repeats from the record, refuses gaps, runs the shared `decide`/`evolve`, assigns entry numbers, stores the
 // cases, appends change rows and records the outcome with the new last seq. Mails and pokes follow the commit.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { clientSequences, commandOutcomes } from '../../db/hub/syncSchema';
 import type { RequestCommand } from '../../shared/request/commands';
 import type { RequestEvent } from '../../shared/request/events';
@@ -13,10 +13,10 @@ import type { CommandEnvelope, CommandOutcome, PushRequest, PushResponse } from 
 import type { HubExecutor } from '../db/openHubDatabase';
 import type { HubDeps } from '../deps';
 import { ok, refusal, type Outcome } from '../errors';
-import { NO_BLOBS } from '../attachments/blobCheck';
+import { blobUploaded } from '../attachments/blobCheck';
 import { audienceOf } from './audience';
 import { appendChange, loadCasesForUpdate, nextEntryNumber, saveCase } from './caseStore';
-import { loadDirectory, type Directory } from './directory';
+import { loadDirectory } from './directory';
 import { EMPTY_REFERENCE } from './referenceLookup';
 import { notifyChange } from '../sync/changeNotifier';
 import { sendRequestMails, type AppliedCommand } from './requestMailer';
@@ -81,8 +81,7 @@ function rejected(seq: number, reason: string, details?: Record<string, unknown>
 }
 
 async function attachmentUploaded(deps: HubDeps, command: Extract<RequestCommand, { type: 'addAttachment' }>): Promise<boolean> {
-  const stored = await (deps.blobs ?? NO_BLOBS).stat(command.attachment.sha256);
-  return stored !== undefined && stored.size === command.attachment.size && stored.mediaType === command.attachment.mediaType;
+  return blobUploaded(deps.attachments, command.attachment.sha256, command.attachment.size);
 }
 
 /** The command's own effects, inside the envelope's transaction. */
@@ -131,5 +130,3 @@ async function applyCommand(
   };
 }
 
-export type { Directory };
-export const _sqlForTests = sql;

@@ -13,7 +13,11 @@ import { PokeBus } from '../../../hub/pokes';
 import { logInOk, openTestHub, type Backend, type TestHub } from '../../../hub/testing/hubHarness.testkit';
 import { referenceLookupOf } from '../../../hub/requests/referenceLookup';
 import { startChangeListener } from '../../../hub/sync/changeNotifier';
-import type { BlobLookup } from '../../../hub/attachments/blobCheck';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createBlobStore } from '../../../hub/blobs/blobStore';
+import { createUploadSessions } from '../../../hub/blobs/uploadSessions';
 import type { CommandInput } from '../../../shared/testkit/world.testkit';
 import { pqStandard, sdDerogation, subjectSections } from '../../../shared/testkit/world.testkit';
 import { PROTOCOL_VERSION } from '../../../shared/sync/protocol';
@@ -30,9 +34,6 @@ export interface ApiHub {
   desk(username: string): Promise<Desk>;
 }
 
-/** Blobs the test says were uploaded (sha256 → size/mediaType), for addAttachment checks without a blob store. */
-export const uploadedBlobs = new Map<string, { size: number; mediaType: string }>();
-const testBlobs: BlobLookup = { stat: async (sha256) => uploadedBlobs.get(sha256) };
 
 const SYNC_TABLES = ['command_outcomes', 'client_sequences', 'changes', 'cases'];
 
@@ -43,7 +44,9 @@ export function useApiHub(backend: Backend, overrides: Partial<HubConfigInput> =
   beforeAll(async () => {
     const hub = await openTestHub(backend, overrides);
     hub.deps.reference = FIXTURE_REFERENCE;
-    hub.deps.blobs = hub.deps.blobs ?? testBlobs;
+    const blobDir = await mkdtemp(path.join(os.tmpdir(), 'imi-hub-blobs-'));
+    const store = createBlobStore(path.join(blobDir, 'store'));
+    hub.deps.attachments = { store, uploads: createUploadSessions(store, path.join(blobDir, 'uploads'), { now: () => hub.clock.now() }) };
     const pokes = new PokeBus();
     const server = await startHubServer(hub.deps, pokes);
     stopListener = await startChangeListener(hub.database.db, pokes);
@@ -62,7 +65,6 @@ export function useApiHub(backend: Backend, overrides: Partial<HubConfigInput> =
     await api.hub.database.db.execute(sql.raw(`TRUNCATE ${SYNC_TABLES.join(', ')} RESTART IDENTITY CASCADE`));
     await api.hub.database.db.execute(sql`select setval('entry_number_seq', 63000, false)`);
     api.hub.mailer.sent.length = 0;
-    uploadedBlobs.clear();
   });
   afterAll(async () => {
     for (const d of desks) d.close();
