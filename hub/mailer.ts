@@ -1,31 +1,41 @@
-// The port through which the hub sends automatic e-mails; hub/mail/ provides the real SMTP/.eml one.
-// Mails carry a template and parameters only: the username is never among them (SPEC §4).
-export interface Mail {
-  to: string;
-  language: string;
-  template: string;
-  params: Record<string, string>;
+// The port through which hub services send automatic e-mails (the real SMTP/.eml one is hub/mail/mailer.ts),
+// and two stand-ins that render every mail exactly as the real one would, so a bad template or a
+// forbidden parameter (e.g. a username, SPEC §4) fails in tests and in development too.
+import type { Mailer, OutgoingMail } from './mail/mailer';
+import { MailRenderError } from './mail/mailer';
+import { renderMail } from './mail/renderMail';
+
+export type { Mailer, OutgoingMail as Mail } from './mail/mailer';
+export { createMailer } from './mail/mailer';
+
+function rendered(mail: OutgoingMail) {
+  const outcome = renderMail(mail.template, mail.language, mail.params);
+  if (!outcome.ok) throw new MailRenderError(outcome.reason, outcome.param, mail.template);
+  return outcome.mail;
 }
 
-export interface Mailer {
-  send(mail: Mail): Promise<void>;
-}
-
-/** Keeps every mail in memory: tests read `sent`. */
+/** Keeps every mail in memory (after rendering it): tests read `sent`. */
 export interface RecordingMailer extends Mailer {
-  readonly sent: Mail[];
+  readonly sent: OutgoingMail[];
 }
 
 export function recordingMailer(): RecordingMailer {
-  const sent: Mail[] = [];
-  return { sent, send: async (mail) => { sent.push(mail); } };
+  const sent: OutgoingMail[] = [];
+  return {
+    sent,
+    send: async (mail) => {
+      rendered(mail);
+      sent.push(mail);
+    },
+  };
 }
 
-/** Until hub/mail/ is wired in: prints the mail so a developer running the hub can read temporary passwords. */
+/** Prints each rendered mail, for a developer running the hub without an SMTP server or mail folder. */
 export function consoleMailer(log: (line: string) => void = console.log): Mailer {
   return {
     send: async (mail) => {
-      log(`[mail] to=${mail.to} language=${mail.language} template=${mail.template} ${JSON.stringify(mail.params)}`);
+      const { subject } = rendered(mail);
+      log(`[mail] to=${mail.to} language=${mail.language} template=${mail.template} subject=${JSON.stringify(subject)} ${JSON.stringify(mail.params)}`);
     },
   };
 }

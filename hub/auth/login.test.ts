@@ -60,6 +60,14 @@ describe.each(hubBackends())('log-in on $name', (backend) => {
     await expect(logIn(hub.deps, 'fr-cnom-handler')).resolves.toEqual({ ok: false, reason: 'ACCOUNT_BLOCKED' });
   });
 
+  it('e-mails the user once when the account gets blocked, without the username', async () => {
+    for (let i = 0; i < 6; i++) await logIn(hub.deps, 'fr-cnom-handler', { password: WRONG_PASSWORD });
+    const blocked = hub.mailer.sent.filter((mail) => mail.template === 'accountBlocked');
+    expect(blocked).toHaveLength(1);
+    expect(blocked[0]?.to).toMatch(/@/);
+    expect(JSON.stringify(blocked[0]?.params)).not.toContain('fr-cnom-handler');
+  });
+
   it('resets the failure count on a successful log-in', async () => {
     await logIn(hub.deps, 'fr-cnom-handler', { password: WRONG_PASSWORD });
     await logInOk(hub.deps, 'fr-cnom-handler');

@@ -14,6 +14,7 @@ import { hashPassword, passwordPolicyViolation, verifyPassword } from './passwor
 import { isLoginRateLimited, recordLoginAttempt } from './rateLimit';
 import { chooseChallengePositions, hashSecurityCode, isValidSecurityCode, verifySecurityCodeCharacters } from './securityCode';
 import { createSession, revokeUserSessions, type SessionUser } from './sessions';
+import { DESK_LINK } from '../mail/renderMail';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 
@@ -115,6 +116,17 @@ export async function completeLogin(deps: HubDeps, input: CompleteLoginInput, re
 }
 
 async function registerFailure(deps: HubDeps, user: User, username: string, remoteAddress: string, now: Date): Promise<Outcome<never>> {
+  const outcome = await countFailure(deps, user, username, remoteAddress, now);
+  // Told after the commit: the block stands even when the mail cannot be sent.
+  if (!outcome.ok && outcome.reason === 'ACCOUNT_BLOCKED') {
+    await deps.mailer.send({ to: user.email, language: user.preferredLanguage, template: 'accountBlocked', params: { link: DESK_LINK } }).catch((error: unknown) => {
+      console.error('hub: account-blocked mail failed', error);
+    });
+  }
+  return outcome;
+}
+
+async function countFailure(deps: HubDeps, user: User, username: string, remoteAddress: string, now: Date): Promise<Outcome<never>> {
   return deps.db.transaction(async (tx) => {
     await recordLoginAttempt(tx, { username, remoteAddress, succeeded: false, at: now });
     // Incremented in SQL so that concurrent wrong attempts cannot both read 4 and write 5 only once.

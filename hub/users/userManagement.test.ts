@@ -36,7 +36,7 @@ describe.each(hubBackends())('user management on $name', (backend) => {
     expect(outcome.value.generalRoles).toContain('BASIC_USER');
     expect(hub.mailer.sent).toHaveLength(1);
     const [mail] = hub.mailer.sent;
-    expect(mail).toMatchObject({ to: newcomer.email, language: 'hu', template: 'USER_REGISTERED' });
+    expect(mail).toMatchObject({ to: newcomer.email, language: 'hu', template: 'temporaryPassword' });
     expect(JSON.stringify(mail)).not.toContain(outcome.value.username);
 
     const temporaryPassword = mail?.params.temporaryPassword ?? '';
@@ -119,7 +119,7 @@ describe.each(hubBackends())('user management on $name', (backend) => {
     await expect(logIn(hub.deps, 'hu-enkk-handler')).resolves.toEqual({ ok: false, reason: 'ACCOUNT_BLOCKED' });
     await expect(resetPassword(hub.deps, lda('hu-enkk'), { userId: 'u-hu-enkk-handler' })).resolves.toMatchObject({ ok: true, value: { status: 'ACTIVE' } });
     const mail = hub.mailer.sent.at(-1);
-    expect(mail).toMatchObject({ template: 'PASSWORD_RESET', to: 'hu-enkk-handler@users.demo.imi-desk.eu' });
+    expect(mail).toMatchObject({ template: 'temporaryPassword', to: 'hu-enkk-handler@users.demo.imi-desk.eu' });
     expect(JSON.stringify(mail)).not.toContain('hu-enkk-handler"');
     const relogged = await logInOk(hub.deps, 'hu-enkk-handler', { password: mail?.params.temporaryPassword ?? '' });
     expect(relogged.mustChangePassword).toBe(true);

@@ -13,6 +13,8 @@ import { generateTemporaryPassword, hashPassword } from '../auth/passwords';
 import { revokeUserSessions } from '../auth/sessions';
 import type { HubTx } from '../db/openHubDatabase';
 import type { HubDeps } from '../deps';
+import { DESK_LINK } from '../mail/renderMail';
+import type { Mail } from '../mailer';
 import { ok, refusal, type Outcome, type Refusal } from '../errors';
 import { normaliseRights, unavailableRights } from './rights';
 import { generateUsername, isValidUsername } from './usernames';
@@ -84,6 +86,16 @@ async function commitUserChange(deps: HubDeps, locked: Locked, actor: Actor, bef
   return ok(after);
 }
 
+/** The temporary-password mail (SPEC §4): the password and its expiry only, never the username. */
+function temporaryPasswordMail(user: User, temporary: { password: string; expiresAt: Date }): Mail {
+  return {
+    to: user.email,
+    language: user.preferredLanguage,
+    template: 'temporaryPassword',
+    params: { temporaryPassword: temporary.password, expiresAt: temporary.expiresAt.toISOString(), link: DESK_LINK },
+  };
+}
+
 async function issueTemporaryPassword(deps: HubDeps, now: Date): Promise<{ password: string; hash: string; expiresAt: Date }> {
   const password = generateTemporaryPassword();
   return { password, hash: await hashPassword(password, deps.config.argon2), expiresAt: new Date(now.getTime() + deps.config.temporaryPasswordDays * 86_400_000) };
@@ -96,7 +108,7 @@ export function listUsers(deps: HubDeps, actor: Actor): Promise<User[]> {
 /** Registers a user of the actor's authority; the temporary password is e-mailed, the username is returned to the LDA only. */
 export async function registerUser(deps: HubDeps, actor: Actor, input: NewUserInput): Promise<Outcome<User>> {
   const now = deps.clock.now();
-  let mail: { to: string; language: string; params: Record<string, string> } | undefined;
+  let mail: Mail | undefined;
   const outcome = await withAuthorityLocked(deps, actor.authorityId, async (locked) => {
     if (await emailExists(locked.tx, input.email)) return refusal('EMAIL_TAKEN');
     let username: string;
@@ -117,11 +129,11 @@ export async function registerUser(deps: HubDeps, actor: Actor, input: NewUserIn
     const temporary = await issueTemporaryPassword(deps, now);
     await insertUser(locked.tx, user, { passwordHash: temporary.hash, mustChangePassword: true, temporaryPasswordExpiresAt: temporary.expiresAt, securityCodeHashes: null }, now);
     await audit(locked.tx, { at: now, actorUserId: actor.id, action: 'USER_REGISTERED', authorityId: actor.authorityId, targetUserId: user.id, details: { rights: user.rights } });
-    mail = { to: user.email, language: user.preferredLanguage, params: { name: user.name, surname: user.surname, authority: locked.authority.officialName, temporaryPassword: temporary.password, expiresAt: temporary.expiresAt.toISOString() } };
+    mail = temporaryPasswordMail(user, temporary);
     return ok(user);
   });
   // Mailed only once the user exists for sure; a lost mail is mended by a password reset.
-  if (outcome.ok && mail) await deps.mailer.send({ ...mail, template: 'USER_REGISTERED' });
+  if (outcome.ok && mail) await deps.mailer.send(mail);
   return outcome;
 }
 
@@ -150,7 +162,7 @@ export function changeUsername(deps: HubDeps, actor: Actor, input: { userId: str
 /** A new temporary password, e-mailed; it also lifts a block (SPEC §4) and ends the user's sessions. */
 export async function resetPassword(deps: HubDeps, actor: Actor, input: { userId: string }): Promise<Outcome<User>> {
   const now = deps.clock.now();
-  let mail: { to: string; language: string; params: Record<string, string> } | undefined;
+  let mail: Mail | undefined;
   const outcome = await withAuthorityLocked(deps, actor.authorityId, async (locked) => {
     const target = findTarget(locked, input.userId);
     if (!target.ok) return target;
@@ -159,10 +171,10 @@ export async function resetPassword(deps: HubDeps, actor: Actor, input: { userId
     await updateCredential(locked.tx, target.value.id, { passwordHash: temporary.hash, mustChangePassword: true, temporaryPasswordExpiresAt: temporary.expiresAt, failedAttempts: 0, blockedAt: null }, now);
     await revokeUserSessions(locked.tx, target.value.id, now);
     const after: User = { ...target.value, status: 'ACTIVE' };
-    mail = { to: after.email, language: after.preferredLanguage, params: { name: after.name, surname: after.surname, temporaryPassword: temporary.password, expiresAt: temporary.expiresAt.toISOString() } };
+    mail = temporaryPasswordMail(after, temporary);
     return commitUserChange(deps, locked, actor, target.value, after, 'PASSWORD_RESET');
   });
-  if (outcome.ok && mail) await deps.mailer.send({ ...mail, template: 'PASSWORD_RESET' });
+  if (outcome.ok && mail) await deps.mailer.send(mail);
   return outcome;
 }
 
