@@ -11,6 +11,7 @@ import { createBlobStore } from './blobs/blobStore';
 import { createUploadSessions } from './blobs/uploadSessions';
 import { PokeBus } from './pokes';
 import { shippedReferenceLookup } from './requests/referenceLookup';
+import { startRequestScheduler } from './requests/scheduler';
 import { startHubServer } from './server';
 import { startChangeListener } from './sync/changeNotifier';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   const store = createBlobStore(path.join(config.blobDir, 'store'));
   const attachments = { store, uploads: createUploadSessions(store, path.join(config.blobDir, 'uploads'), { now: () => systemClock.now() }) };
   const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer: consoleMailer(), reference, attachments }, pokes);
+  const stopScheduler = startRequestScheduler({ db: database.db, config, clock: systemClock, mailer: consoleMailer(), reference, attachments });
   console.log(`hub: listening on ${hub.url} (WebSocket ${hub.wsUrl})`);
   // Attempts older than the rate-limit window count for nothing; dropping them keeps the limiter's queries cheap.
   const pruning = setInterval(() => {
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
 
   const stop = async () => {
     clearInterval(pruning);
+    stopScheduler();
     await hub.close();
     await stopListening();
     await database.close();
