@@ -12,6 +12,13 @@ import type { ReplicaDb } from '../replica/replicaDb';
 import { removeRequest, writeServerState } from '../replica/requestStore';
 import { writeState } from '../replica/syncState';
 
+/** Colleagues arrive without a username (handed over outside the system, SPEC §4): stored as empty. */
+const FeedUser = User.partial({ username: true });
+function feedUser(data: unknown): User {
+  const user = FeedUser.parse(data);
+  return { ...user, username: user.username ?? '' };
+}
+
 /** Applies the page; returns the ids of removed cases, whose cached files the caller deletes once committed. */
 export function applyPage(db: ReplicaDb, party: DecisionParty, page: PullPage): string[] {
   return db.transaction((tx) => {
@@ -27,7 +34,7 @@ export function applyPage(db: ReplicaDb, party: DecisionParty, page: PullPage): 
       // The hub is trusted but the wire is a boundary: a malformed page throws and nothing of it is applied.
       if (change.entity === 'request') { writeServerState(tx, change.id, RequestView.parse(change.data), change.position); changedCases.push(change.id); }
       else if (change.entity === 'authority') writeAuthority(tx, Authority.parse(change.data), change.position);
-      else writeUser(tx, User.parse(change.data), change.position);
+      else writeUser(tx, feedUser(change.data), change.position);
     }
     writeState(tx, 'lastPosition', String(page.nextAfter));
     rebase(tx, party, changedCases);

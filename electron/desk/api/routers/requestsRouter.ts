@@ -7,11 +7,15 @@ import { RequestStatus } from '../../../../shared/request/requestCase';
 import { queueCommand } from '../../commands/commandQueue';
 import { caseOf } from '../../commands/workingCopy';
 import { possibleCommands } from '../../requests/possibleCommands';
+import type { PossibleCommand } from '../../requests/possibleCommands';
+import type { RequestView } from '../../../../shared/request/visibility';
+import type { DeskOutcome } from '../deskErrors';
 import { readRequest } from '../../replica/requestStore';
 import { ACTION_LISTS, actionList, isOverdue, searchRequestsBy } from '../../search/requestLists';
 import type { ActionList, RequestPage } from '../../search/requestLists';
 import type { SignedInDesk } from '../../deskService';
 import { openAttentionFor } from '../../sync/attentionList';
+import type { AttentionItem } from '../../sync/attentionList';
 import { router, signedInProcedure, unwrap } from '../trpc';
 
 const Paging = {
@@ -38,6 +42,34 @@ export function listsFor(signedIn: SignedInDesk): ActionList[] {
 function withOverdue(page: RequestPage, now: Date) {
   const day = today(now);
   return { total: page.total, items: page.items.map((item) => ({ ...item, overdue: isOverdue(item, day) })) };
+}
+
+/** The case view of `requests.get`: the working copy, its pending mark, and what this user can do next. */
+export interface CaseDetail {
+  view: RequestView;
+  pending: boolean;
+  overdue: boolean;
+  commands: PossibleCommand[];
+  /** Refused commands of this case not yet dismissed, with what the user typed. */
+  attention: AttentionItem[];
+}
+
+function caseDetail(signedIn: SignedInDesk, id: string, now: Date): DeskOutcome<CaseDetail> {
+  const { replica, user, env } = signedIn;
+  const stored = readRequest(replica.db, id);
+  const view = stored?.data;
+  if (!stored || !view) return { ok: false, reason: 'CASE_NOT_FOUND' };
+  const decidable = caseOf(view);
+  return {
+    ok: true,
+    value: {
+      view,
+      pending: stored.pending,
+      overdue: isOverdue({ dueDate: view.case.dueDate, status: view.case.status }, today(now)),
+      commands: decidable ? possibleCommands(decidable, user, now.toISOString(), env) : [],
+      attention: openAttentionFor(replica.db, id),
+    },
+  };
 }
 
 export const requestsRouter = router({
@@ -84,21 +116,7 @@ export const requestsRouter = router({
 
   get: signedInProcedure
     .input(z.object({ id: z.string().min(1).max(64) }))
-    .query(({ ctx, input }) => {
-      const { replica, user, env } = ctx.signedIn;
-      const stored = readRequest(replica.db, input.id);
-      const view = stored?.data;
-      if (!stored || !view) return unwrap({ ok: false, reason: 'CASE_NOT_FOUND' });
-      const now = ctx.desk.now();
-      const decidable = caseOf(view);
-      return {
-        view,
-        pending: stored.pending,
-        overdue: isOverdue({ dueDate: view.case.dueDate, status: view.case.status }, today(now)),
-        commands: decidable ? possibleCommands(decidable, user, now.toISOString(), env) : [],
-        attention: openAttentionFor(replica.db, input.id),
-      };
-    }),
+    .query(({ ctx, input }) => unwrap(caseDetail(ctx.signedIn, input.id, ctx.desk.now()))),
 
   /** Decided locally at once; queued for the hub when accepted. The result is final for this desk: no throw for a refusal. */
   command: signedInProcedure

@@ -1,0 +1,58 @@
+// Test helpers for the desk in web mode: a desk service on a temporary data folder served over loopback,
+// and a typed client that calls it as the renderer does (the secret in a header instead of the cookie).
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createTRPCClient, createWSClient, httpLink, splitLink, wsLink } from '@trpc/client';
+import WebSocket from 'ws';
+import type { DeskRouter } from '../../../electron/desk/api/deskRouter';
+import { createDeskService } from '../../../electron/desk/deskComposition';
+import type { DeskService } from '../../../electron/desk/deskService';
+import { memorySettingsStore } from '../../../electron/desk/settings/settingsStore';
+import { SECRET_HEADER } from '../../../electron/desk/web/webGuard';
+import { startDeskWebServer, TRPC_PATH } from '../../../electron/desk/web/webServer';
+import type { DeskWebServer } from '../../../electron/desk/web/webServer';
+
+export interface WebDeskUnderTest {
+  desk: DeskService;
+  server: DeskWebServer;
+  dataDir: string;
+  client: ReturnType<typeof deskClient>['trpc'];
+  close(): Promise<void>;
+}
+
+export function deskClient(server: Pick<DeskWebServer, 'origin' | 'secret'>) {
+  const headers = { [SECRET_HEADER]: server.secret };
+  const ws = createWSClient({
+    url: `${server.origin.replace('http:', 'ws:')}${TRPC_PATH}`,
+    lazy: { enabled: true, closeMs: 0 },
+    WebSocket: class extends WebSocket { constructor(url: string | URL) { super(url, { headers }); } } as unknown as typeof globalThis.WebSocket,
+  });
+  const trpc = createTRPCClient<DeskRouter>({
+    links: [splitLink({ condition: (op) => op.type === 'subscription', true: wsLink({ client: ws }), false: httpLink({ url: `${server.origin}${TRPC_PATH}`, headers }) })],
+  });
+  // The tRPC client is a proxy: extra members must live beside it.
+  return { trpc, closeSocket: () => ws.close() };
+}
+
+/** A desk service in web mode against `hubUrl`, with cheap verifiers and a short poll so tests stay quick. */
+export async function startWebDeskUnderTest(hubUrl: string, options: { dataDir?: string } = {}): Promise<WebDeskUnderTest> {
+  const dataDir = options.dataDir ?? await mkdtemp(path.join(os.tmpdir(), 'imi-desk-'));
+  const desk = createDeskService({
+    dataDir,
+    settings: memorySettingsStore({ workstation: { hubUrl, proxy: { mode: 'system' } } }),
+    verifierCost: { memoryCost: 64, timeCost: 1 },
+    sync: { pollIntervalMs: 200, backoff: { baseMs: 50, maxMs: 200 } },
+  });
+  const server = await startDeskWebServer({ desk, port: 0 });
+  const { trpc: client, closeSocket } = deskClient(server);
+  return {
+    desk, server, dataDir, client,
+    close: async () => {
+      await closeSocket();
+      await server.close();
+      await desk.close();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
