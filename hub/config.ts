@@ -33,8 +33,8 @@ export const HubConfig = z.object({
     perUsername: z.number().int().min(1).default(10),
     perAddress: z.number().int().min(1).default(50),
   }).prefault({}),
-  /** Largest JSON body accepted over HTTP. */
-  maxBodyBytes: z.number().int().min(1024).default(1_048_576),
+  /** Largest JSON body accepted over HTTP: room for one 1 MiB attachment chunk in base64 (~1.4 MB). */
+  maxBodyBytes: z.number().int().min(1024).default(2 * 1_048_576),
   argon2: Argon2Cost.prefault({}),
   loadDemoData: z.boolean().default(true),
 });

@@ -105,6 +105,15 @@ describe('visibilityLevel', () => {
     expect(visibilityLevel(draft, user('reqWatcher', []), env)).toBe('NONE');
   });
 
+  it('hides a request awaiting the requesting coordinator\'s approval from the addressee and its side', () => {
+    const awaitingApproval = requestCase({ status: 'AWAITING_REQUEST_APPROVAL', respondingCoordinatorId: null });
+    expect(visibilityLevel(awaitingApproval, user('req', ['REQUEST_HANDLER']), env)).toBe('FULL');
+    expect(visibilityLevel(awaitingApproval, user('reqCo', ['REFERRAL_HANDLER']), env)).toBe('FULL_NO_PD');
+    expect(visibilityLevel(awaitingApproval, user('resp', ['REQUEST_HANDLER']), env)).toBe('NONE');
+    expect(visibilityLevel(awaitingApproval, user('resp', ['ALLOCATOR']), env)).toBe('NONE');
+    expect(visibilityLevel(awaitingApproval, user('respWatcher', []), env)).toBe('NONE');
+  });
+
   it('checks roles in the case area only', () => {
     expect(visibilityLevel(accepted, user('req', ['REQUEST_HANDLER'], { area: 'SD', generalRoles: [] }), env)).toBe('NONE');
   });

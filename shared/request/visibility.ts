@@ -60,7 +60,10 @@ export function visibilityLevel(c: RequestCase, user: Viewer, env: RequestEnviro
   if (!isActive(user, env)) return 'NONE';
   const own = user.authorityId;
   const isRequester = own === c.requestingAuthorityId;
-  const isResponder = c.respondingAuthorityId !== null && own === c.respondingAuthorityId;
+  // The addressee and its side learn of a request only once it is sent to them: not while it waits for
+  // the requesting coordinator's approval (SPEC §5.3 sendRequest/approveRequest).
+  const reachedResponder = c.status !== 'AWAITING_REQUEST_APPROVAL';
+  const isResponder = reachedResponder && c.respondingAuthorityId !== null && own === c.respondingAuthorityId;
   if (c.status === 'DRAFT') return isRequester ? partyLevel(c, user, true) : 'NONE';
   // An authority that forwarded the request away lost it entirely, whatever else links it to the case.
   if (!isRequester && !isResponder && c.formerRespondingAuthorityIds.includes(own)) return 'NONE';
@@ -75,7 +78,7 @@ export function visibilityLevel(c: RequestCase, user: Viewer, env: RequestEnviro
   }
 
   const requester = env.authority(c.requestingAuthorityId);
-  const responder = c.respondingAuthorityId === null ? undefined : env.authority(c.respondingAuthorityId);
+  const responder = c.respondingAuthorityId === null || !reachedResponder ? undefined : env.authority(c.respondingAuthorityId);
   const viewerAuthority = env.authority(own);
   const watches =
     linkedCoordinatorIds(requester, c.area).includes(own) ||
