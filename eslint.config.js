@@ -24,7 +24,7 @@ const to = (...types) => ({ to: { element: { types: { anyOf: types } } } });
 const typeOnly = (...types) => ({ ...to(...types), dependency: { kind: 'type' } });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'coverage/**', 'db/**/migrations/**', '.data/**'] },
+  { ignores: ['node_modules/**', '**/dist/**', 'out/**', 'test-results/**', 'playwright-report/**', 'release/**', 'coverage/**', 'db/**/migrations/**', '.data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   importX.flatConfigs.typescript,
