@@ -130,4 +130,59 @@ describe('desk web mode against a real hub', () => {
       await web.close();
     }
   }, 60_000);
+
+  it('takes a new user through the first log-in, then lets them log in offline with the code they chose', async () => {
+    const web = await startWebDeskUnderTest(proxy.url);
+    try {
+      const challenge = await web.client.session.startLogin.mutate({ username: 'pl-nfz-newcomer' });
+      const first = await web.client.session.completeLogin.mutate({ challengeId: challenge.challengeId, username: 'pl-nfz-newcomer', password: DEMO_PASSWORD });
+      expect(first).toMatchObject({ state: 'firstLoginRequired', mustChangePassword: true, mustSetSecurityCode: true });
+      await expect(web.client.requests.actionLists.query()).rejects.toMatchObject({ data: { reason: 'NOT_SIGNED_IN' } });
+      const code = 'Qw3$rty!Uio0';
+      await expect(web.client.session.completeFirstLogin.mutate({ newPassword: 'Nowehaslo2025', securityCode: code })).resolves.toMatchObject({ state: 'signedIn', mode: 'online' });
+      await web.client.session.logout.mutate();
+
+      await proxy.cut();
+      const offline = await web.client.session.startLogin.mutate({ username: 'pl-nfz-newcomer' });
+      expect(offline.mode).toBe('offline');
+      await expect(web.client.session.completeLogin.mutate({
+        challengeId: offline.challengeId, username: 'pl-nfz-newcomer', password: 'Nowehaslo2025', codeCharacters: charactersAt(code, offline.positions),
+      })).resolves.toMatchObject({ state: 'signedIn', mode: 'offline' });
+    } finally {
+      await proxy.restore();
+      await web.close();
+    }
+  }, 60_000);
+
+  it('gives each user of the workstation their own replica, and streams the sync status', async () => {
+    const web = await startWebDeskUnderTest(proxy.url);
+    try {
+      await logIn(web.client, 'it-salute-handler');
+      await synced(web.client);
+      const command = draftCommand();
+      await web.client.requests.command.mutate({ command });
+      // Drafts of earlier tests by the same user are on the hub too: look for this one among them.
+      const found = await web.client.requests.search.query({ text: 'rossi', statuses: ['DRAFT'] });
+      expect(found.items.map((i) => i.id)).toContain(command.caseId);
+      await expect(web.client.requests.search.query({ text: 'nobody-has-this-name' })).resolves.toMatchObject({ total: 0 });
+      const statuses: unknown[] = [];
+      const subscription = web.client.sync.onStatus.subscribe(undefined, { onData: (s) => statuses.push(s) });
+      await expect.poll(() => statuses.length).toBeGreaterThan(0);
+      subscription.unsubscribe();
+      expect(statuses[0]).toMatchObject({ sessionMode: 'online' });
+      const handlerReplica = web.desk.signedIn()?.replica.file;
+      await web.client.session.logout.mutate();
+      // Sign-out closes the replica: nothing of the handler's stays open for the next user.
+      expect(web.desk.signedIn()).toBeNull();
+      // A user of another authority on the same workstation: a replica of their own, without the Italian draft.
+      await logIn(web.client, 'fr-cnom-handler');
+      await synced(web.client);
+      expect(web.desk.signedIn()?.replica.file).not.toBe(handlerReplica);
+      const lists = await web.client.requests.actionLists.query();
+      expect(lists.find((l) => l.list === 'myDrafts')?.total).toBe(0);
+      await expect(web.client.requests.get.query({ id: command.caseId })).rejects.toMatchObject({ data: { reason: 'CASE_NOT_FOUND' } });
+    } finally {
+      await web.close();
+    }
+  }, 60_000);
 });
