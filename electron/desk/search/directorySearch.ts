@@ -1,9 +1,9 @@
 // Addressee search over the replica's authority directory (SPEC §5.2, §14): country, name part, town and
 // keywords, accent- and case-insensitive across official names and every translated informal title;
-// only active authorities with active access to the area's REQUEST workflow can be addressed.
+// only active authorities with active access to the area's REQUEST workflow, accepting incoming requests, can be addressed.
 import { eq } from 'drizzle-orm';
 import { authorities } from '../../../db/replica/schema';
-import { canExchangeRequests } from '../../../shared/authority/authority';
+import { canExchangeRequests, requestAccess } from '../../../shared/authority/authority';
 import type { Authority } from '../../../shared/authority/authority';
 import type { CountryCode, LegislativeArea } from '../../../shared/reference/codes';
 import type { ReplicaExecutor } from '../replica/replicaDb';
@@ -34,7 +34,8 @@ export interface DirectoryEntry {
 const words = (text: string | undefined): string[] => (text ? foldForSearch(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean) : []);
 
 function matches(authority: Authority, c: DirectoryCriteria): boolean {
-  if (!canExchangeRequests(authority, c.area)) return false;
+  // The same test as the shared addressee check (eligibility.ts): never offer an addressee decide would refuse.
+  if (!canExchangeRequests(authority, c.area) || !requestAccess(authority, c.area)?.flags.mayAcceptIncomingRequests) return false;
   if (c.country && authority.country !== c.country) return false;
   const names = foldForSearch([authority.officialName, ...Object.values(authority.informalTitle)].join(' '));
   if (!words(c.name).every((w) => names.includes(w))) return false;
