@@ -185,4 +185,24 @@ describe('desk web mode against a real hub', () => {
       await web.close();
     }
   }, 60_000);
+
+  it('stops syncing when the hub no longer accepts the session, and keeps the replica readable', async () => {
+    const web = await startWebDeskUnderTest(proxy.url);
+    const thirteenHours = 13 * 3_600_000;
+    try {
+      await logIn(web.client, 'de-aek-berlin-handler');
+      await synced(web.client);
+      hub.clock.advance(thirteenHours);
+      await web.client.sync.now.mutate();
+      await expect.poll(async () => {
+        const status = await web.client.session.status.query();
+        return status.state === 'signedIn' ? status.hubSession : status.state;
+      }, { timeout: 10_000 }).toBe('expired');
+      await expect(web.client.requests.actionLists.query()).resolves.toBeInstanceOf(Array);
+      await expect(web.client.requests.command.mutate({ command: draftCommand() })).resolves.toMatchObject({ ok: true });
+    } finally {
+      hub.clock.advance(-thirteenHours);
+      await web.close();
+    }
+  }, 60_000);
 });

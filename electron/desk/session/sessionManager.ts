@@ -10,7 +10,7 @@ import type { DeskOutcome } from '../api/deskErrors';
 import { replicaEnvironment } from '../commands/replicaEnvironment';
 import type { ReferenceLookups } from '../commands/replicaEnvironment';
 import type { SessionManager, SignedInDesk } from '../deskService';
-import { classifyHubError, HubRefusalError } from '../hubLink/hubClient';
+import { classifyHubError, HubRefusalError, SESSION_REASONS } from '../hubLink/hubClient';
 import type { HubConnection } from '../hubLink/hubClient';
 import { openReplica } from '../replica/openReplica';
 import { createSyncEngine } from '../sync/syncEngine';
@@ -55,7 +55,7 @@ interface FirstLogin {
   typed: { positions: number[]; characters: string[] } | null;
 }
 
-interface Active { desk: SignedInDesk; offlineLoginUntil: string | null; stop: () => Promise<void> }
+interface Active { desk: SignedInDesk; offlineLoginUntil: string | null; hubSession: 'active' | 'none' | 'expired'; stop: () => Promise<void> }
 
 const hostOf = (url: string) => new URL(url).host;
 
@@ -68,7 +68,7 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
   const status = (): SessionStatus => {
     if (active) {
       const { user, authority, mode } = active.desk;
-      return { state: 'signedIn', user, authority, mode, offlineLoginUntil: active.offlineLoginUntil };
+      return { state: 'signedIn', user, authority, mode, offlineLoginUntil: active.offlineLoginUntil, hubSession: active.hubSession };
     }
     if (first) return { state: 'firstLoginRequired', user: first.user, mustChangePassword: first.mustChangePassword, mustSetSecurityCode: first.mustSetSecurityCode };
     return { state: 'signedOut' };
@@ -82,20 +82,32 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     const offlineHub = { push: () => Promise.reject(new Error('OFFLINE_SESSION')), pull: () => Promise.reject(new Error('OFFLINE_SESSION')) };
     const sync = createSyncEngine({ ...options.sync, replica, reference: options.reference, hub: connection?.sync ?? offlineHub });
     let unsubscribe = () => {};
-    if (connection) {
-      sync.start();
-      unsubscribe = connection.subscribePokes({ onPoke: () => sync.poke(), onConnected: () => sync.reconnect() });
-    }
-    active = {
+    let stopWatching = () => {};
+    const current: Active = {
       desk: { user, authority, mode: connection ? 'online' : 'offline', replica, env, sync, hub: connection },
       offlineLoginUntil,
+      hubSession: connection ? 'active' : 'none',
       stop: async () => {
+        stopWatching();
         unsubscribe();
         await sync.stop();
         await connection?.close();
         replica.close();
       },
     };
+    active = current;
+    if (connection) {
+      // A session the hub no longer accepts cannot be retried into working: stop asking, say so, keep the replica open.
+      stopWatching = sync.onStatus((s) => {
+        if (current.hubSession !== 'active' || !SESSION_REASONS.includes(s.lastError ?? '')) return;
+        current.hubSession = 'expired';
+        unsubscribe();
+        void sync.stop();
+        if (active === current) changed();
+      });
+      sync.start();
+      unsubscribe = connection.subscribePokes({ onPoke: () => sync.poke(), onConnected: () => sync.reconnect() });
+    }
   }
 
   async function saveVerifier(f: Pick<FirstLogin, 'username' | 'hubUrl' | 'user' | 'authority' | 'offlineLoginDays'>, password: string, positions: number[], characters: string[]): Promise<string> {
@@ -152,6 +164,11 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
 
     async startLogin(username: string): Promise<DeskOutcome<DeskLoginChallenge>> {
       if (active) return deskRefusal('ALREADY_SIGNED_IN');
+      // A new attempt abandons an unfinished one (and its connection).
+      const abandoned = pending?.mode === 'online' ? pending.connection : first?.connection;
+      pending = null;
+      first = null;
+      await abandoned?.close();
       const hubUrl = options.hubUrl();
       const token = { value: null as string | null };
       const connection = options.connect(hubUrl, () => token.value);

@@ -14,6 +14,11 @@ export type SessionStatus =
     mode: SessionMode;
     /** Until when an offline log-in stays possible on this workstation (last online log-in + the hub's window). */
     offlineLoginUntil: string | null;
+    /**
+     * The hub session behind sync: 'none' after an offline log-in, 'expired' once the hub refused it (sync
+     * then stops; reading and queueing go on; the user signs out and in again to resume sending).
+     */
+    hubSession: 'active' | 'none' | 'expired';
   };
 
 /** Step 1 of a log-in. Offline, the desk asks the positions it can verify (see session/offlineVerifier.ts). */
