@@ -1,7 +1,12 @@
 // The product's reference data (SPEC §2, §6): the aggregate schema, its validation with messages that
 // name the file and path of every problem, the memoised loader of resources/, and lookups.
 import { z } from 'zod';
-import type { LegislativeArea } from './codes';
+import { CATALOGUE_FILES } from '../i18n/catalogueFiles';
+import { Catalogue } from '../i18n/catalogues';
+import type { CataloguesByLanguage } from '../i18n/catalogues';
+import { localizeReferenceData } from '../i18n/referenceCatalogues';
+import type { ReferenceCatalogues, TranslationGap } from '../i18n/referenceCatalogues';
+import type { LanguageCode, LegislativeArea } from './codes';
 import { QuestionSet, SubjectSection } from './questionSet';
 import { crossCheckReferenceData } from './referenceCrossChecks';
 import { REFERENCE_FILES } from './referenceFiles';
@@ -148,12 +153,47 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-let loaded: ReferenceData | undefined;
+/** A catalogue file that is not a flat record of texts is ignored (English shows instead) and reported. */
+export type ReferenceTranslationGap = TranslationGap | { code: 'CATALOGUE_INVALID'; domain: keyof ReferenceCatalogues; language: LanguageCode };
 
-/** The shipped reference data, validated once and frozen; the JSON is bundled, so this does no I/O. */
-export function loadReferenceData(): ReferenceData {
-  loaded ??= deepFreeze(parseReferenceData(REFERENCE_FILES));
+/** Parses the shipped `questionSets`/`reference` catalogue files, setting aside the invalid ones as gaps. */
+function shippedReferenceCatalogues(): { catalogues: ReferenceCatalogues; invalid: ReferenceTranslationGap[] } {
+  const catalogues: ReferenceCatalogues = { questionSets: {}, reference: {} };
+  const invalid: ReferenceTranslationGap[] = [];
+  for (const domain of ['questionSets', 'reference'] as const) {
+    const byLanguage: CataloguesByLanguage = {};
+    for (const [language, file] of Object.entries(CATALOGUE_FILES[domain]) as [LanguageCode, unknown][]) {
+      const parsed = Catalogue.safeParse(file);
+      if (parsed.success) byLanguage[language] = parsed.data;
+      else invalid.push({ code: 'CATALOGUE_INVALID', domain, language });
+    }
+    catalogues[domain] = byLanguage;
+  }
+  return { catalogues, invalid };
+}
+
+let loaded: { data: ReferenceData; gaps: readonly ReferenceTranslationGap[] } | undefined;
+
+function loadOnce() {
+  if (!loaded) {
+    const { catalogues, invalid } = shippedReferenceCatalogues();
+    const { data, gaps } = localizeReferenceData(parseReferenceData(REFERENCE_FILES), catalogues);
+    loaded = { data: deepFreeze(data), gaps: Object.freeze([...invalid, ...gaps]) };
+  }
   return loaded;
+}
+
+/**
+ * The shipped reference data with every shipped translation merged in, validated once and frozen;
+ * the JSON is bundled, so this does no I/O. Missing translations fall back to English (see referenceTranslationGaps).
+ */
+export function loadReferenceData(): ReferenceData {
+  return loadOnce().data;
+}
+
+/** What the shipped catalogues lack against the shipped English texts: reported, never fatal. */
+export function referenceTranslationGaps(): readonly ReferenceTranslationGap[] {
+  return loadOnce().gaps;
 }
 
 export function questionSetById(id: string, data: ReferenceData = loadReferenceData()): QuestionSet | undefined {
