@@ -21,6 +21,8 @@ export const HubConfig = z.object({
   smtpUrl: z.string().min(1).nullable().default(null),
   /** Where e-mails go as .eml files when no SMTP server is configured. */
   mailDir: z.string().min(1),
+  /** The sender of every automatic e-mail; the .invalid domain makes an unconfigured hub's mails unmistakable. */
+  mailFrom: z.string().min(3).default('IMI Hub <no-reply@imi-hub.invalid>'),
   blobDir: z.string().min(1),
   sessionTtlMinutes: z.number().int().min(1).default(12 * 60),
   /** How long a desk may keep working offline on its last log-in (the desk enforces it; the hub tells it). */
@@ -50,7 +52,7 @@ export function userDataFolder(env: NodeJS.ProcessEnv = process.env, platform: N
 
 const intOrUndefined = (value: string | undefined): number | undefined => (value === undefined || value === '' ? undefined : Number(value));
 
-/** Reads argv (--host, --port, --data-dir, --database-url, --smtp-url, --mail-dir, --blob-dir, --no-demo) over the environment. */
+/** Reads argv (--host, --port, --data-dir, --database-url, --smtp-url, --mail-dir, --mail-from, --blob-dir, --no-demo) over the environment. */
 export function readHubConfig(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): HubConfig {
   const { values } = parseArgs({
     args: [...argv],
@@ -61,6 +63,7 @@ export function readHubConfig(argv: readonly string[] = process.argv.slice(2), e
       'database-url': { type: 'string' },
       'smtp-url': { type: 'string' },
       'mail-dir': { type: 'string' },
+      'mail-from': { type: 'string' },
       'blob-dir': { type: 'string' },
       'no-demo': { type: 'boolean' },
     },
@@ -74,6 +77,7 @@ export function readHubConfig(argv: readonly string[] = process.argv.slice(2), e
     databaseUrl: values['database-url'] ?? env.DATABASE_URL ?? null,
     smtpUrl: values['smtp-url'] ?? env.SMTP_URL ?? null,
     mailDir: values['mail-dir'] ?? env.HUB_MAIL_DIR ?? path.join(home, 'mail'),
+    mailFrom: values['mail-from'] ?? (env.HUB_MAIL_FROM === '' ? undefined : env.HUB_MAIL_FROM),
     blobDir: values['blob-dir'] ?? env.HUB_BLOB_DIR ?? path.join(home, 'blobs'),
     sessionTtlMinutes: intOrUndefined(env.HUB_SESSION_TTL_MINUTES),
     offlineLoginDays: intOrUndefined(env.HUB_OFFLINE_LOGIN_DAYS),

@@ -5,7 +5,7 @@ import { readHubConfig } from './config';
 import { databaseLocation, openHubDatabase } from './db/openHubDatabase';
 import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from './demo/demoData';
 import { loadDemoDataIfEmpty } from './demo/loadDemoData';
-import { consoleMailer } from './mailer';
+import { createMailer } from './mailer';
 import path from 'node:path';
 import { createBlobStore } from './blobs/blobStore';
 import { createUploadSessions } from './blobs/uploadSessions';
@@ -29,15 +29,17 @@ async function main(): Promise<void> {
       }
     }
   }
-  // TODO(hub/mail): swap for the SMTP / .eml mailer of hub/mail/ once it lands.
+  // One mailer for the server and the scheduler: one SMTP connection pool, one folder.
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, mailDir: config.mailDir, from: config.mailFrom });
+  console.log(config.smtpUrl ? `hub: e-mail through SMTP as ${config.mailFrom}` : `hub: no SMTP server configured (SMTP_URL): e-mails are written as .eml files to ${config.mailDir}`);
   const reference = await shippedReferenceLookup();
   const pokes = new PokeBus();
   // Every hub process listens, so desks connected to any instance hear of changes committed by another.
   const stopListening = await startChangeListener(database.db, pokes);
   const store = createBlobStore(path.join(config.blobDir, 'store'));
   const attachments = { store, uploads: createUploadSessions(store, path.join(config.blobDir, 'uploads'), { now: () => systemClock.now() }) };
-  const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer: consoleMailer(), reference, attachments }, pokes);
-  const stopScheduler = startRequestScheduler({ db: database.db, config, clock: systemClock, mailer: consoleMailer(), reference, attachments });
+  const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer, reference, attachments }, pokes);
+  const stopScheduler = startRequestScheduler({ db: database.db, config, clock: systemClock, mailer, reference, attachments });
   console.log(`hub: listening on ${hub.url} (WebSocket ${hub.wsUrl})`);
   // Attempts older than the rate-limit window count for nothing; dropping them keeps the limiter's queries cheap.
   const pruning = setInterval(() => {
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     await hub.close();
     await stopListening();
     await database.close();
+    mailer.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
