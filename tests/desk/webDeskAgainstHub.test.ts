@@ -156,7 +156,10 @@ describe('desk web mode against a real hub', () => {
 
   it('gives each user of the workstation their own replica, and streams the sync status', async () => {
     const web = await startWebDeskUnderTest(proxy.url);
+    const sessionStates: string[] = [];
+    const sessionSubscription = web.client.session.onStatus.subscribe(undefined, { onData: (s) => sessionStates.push(s.state) });
     try {
+      await expect.poll(() => sessionStates).toEqual(['signedOut']);
       await logIn(web.client, 'it-salute-handler');
       await synced(web.client);
       const command = draftCommand();
@@ -178,10 +181,12 @@ describe('desk web mode against a real hub', () => {
       await logIn(web.client, 'fr-cnom-handler');
       await synced(web.client);
       expect(web.desk.signedIn()?.replica.file).not.toBe(handlerReplica);
+      expect(sessionStates).toEqual(['signedOut', 'signedIn', 'signedOut', 'signedIn']);
       const lists = await web.client.requests.actionLists.query();
       expect(lists.find((l) => l.list === 'myDrafts')?.total).toBe(0);
       await expect(web.client.requests.get.query({ id: command.caseId })).rejects.toMatchObject({ data: { reason: 'CASE_NOT_FOUND' } });
     } finally {
+      sessionSubscription.unsubscribe();
       await web.close();
     }
   }, 60_000);

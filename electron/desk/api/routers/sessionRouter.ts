@@ -1,5 +1,6 @@
 // `session.*`: log-in online against the hub (or offline against the local verifier), first log-in, log-out.
 import { z } from 'zod';
+import { listenerStream } from '../listenerStream';
 import { publicProcedure, router, unwrap } from '../trpc';
 
 const Username = z.string().trim().min(1).max(64);
@@ -7,6 +8,9 @@ const Password = z.string().min(1).max(200);
 
 export const sessionRouter = router({
   status: publicProcedure.query(({ ctx }) => ctx.desk.session.status()),
+
+  /** The status now and at every change (a sign-out from the app menu, an expired hub session). */
+  onStatus: publicProcedure.subscription(({ ctx, signal }) => listenerStream(ctx.desk.session.status(), (l) => ctx.desk.session.onStatus(l), signal)),
 
   startLogin: publicProcedure
     .input(z.object({ username: Username }))

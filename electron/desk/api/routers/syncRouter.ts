@@ -2,6 +2,7 @@
 // subscription, and "sync now".
 import type { SyncStatus } from '../../sync/syncEngine';
 import type { SignedInDesk } from '../../deskService';
+import { listenerStream } from '../listenerStream';
 import { router, signedInProcedure } from '../trpc';
 
 export interface DeskSyncStatus extends SyncStatus {
@@ -15,27 +16,9 @@ export const syncRouter = router({
   status: signedInProcedure.query(({ ctx }) => statusOf(ctx.signedIn)),
 
   /** Emits the current status, then every change until the client unsubscribes or the user signs out. */
-  onStatus: signedInProcedure.subscription(async function* ({ ctx, signal }) {
+  onStatus: signedInProcedure.subscription(({ ctx, signal }) => {
     const { signedIn } = ctx;
-    const queue: DeskSyncStatus[] = [statusOf(signedIn)];
-    let wake: (() => void) | null = null;
-    const off = signedIn.sync.onStatus((status) => {
-      queue.push({ ...status, sessionMode: signedIn.mode });
-      wake?.();
-    });
-    const stop = () => wake?.();
-    signal?.addEventListener('abort', stop);
-    try {
-      while (!signal?.aborted) {
-        const next = queue.shift();
-        if (next) { yield next; continue; }
-        await new Promise<void>((resolve) => { wake = resolve; });
-        wake = null;
-      }
-    } finally {
-      off();
-      signal?.removeEventListener('abort', stop);
-    }
+    return listenerStream(statusOf(signedIn), (listener) => signedIn.sync.onStatus(() => listener(statusOf(signedIn))), signal);
   }),
 
   /** Asks for a round now (after a reconnect, or from the UI's button); the status tells how it went. */
