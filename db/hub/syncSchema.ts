@@ -65,3 +65,14 @@ export const changes = pgTable('changes', {
 ]);
 
 export const ALL_AUTHORITIES = '*';
+
+/**
+ * Who began each attachment upload, for which case: only that user may append to, ask about or complete it. The bytes
+ * live in the upload folder (hub/blobs); this row is the ownership record every hub instance shares.
+ */
+export const uploadOwners = pgTable('upload_owners', {
+  uploadId: uuid('upload_id').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  caseId: text('case_id').notNull(),
+  createdAt: at('created_at').notNull(),
+}, (t) => [index('upload_owners_created_idx').on(t.createdAt)]);
