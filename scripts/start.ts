@@ -1,7 +1,8 @@
 // `npm start`: the demo hub (a child process running hub/main.ts) and the desk in web mode pointed at it,
 // printing the desk's one-time URL and the demo log-ins. Where Electron can run, `npm run desk:app` starts
 // the app instead (see README "Desk"); this machine has no Electron binary, so web mode is the default.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from '../hub/demo/demoData';
@@ -32,9 +33,18 @@ function startHub(args: readonly string[]): Promise<{ url: string; stop: () => v
   });
 }
 
+/** A fresh clone has no renderer build (renderer/dist is not committed): make one, or say why the page is bare. */
+function ensureRendererBuild(): void {
+  if (!existsSync(path.join(ROOT, 'renderer', 'index.html')) || existsSync(path.join(ROOT, 'renderer', 'dist', 'index.html'))) return;
+  console.log('start: building the renderer (renderer/dist) once…');
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) console.warn('start: the renderer build failed; the desk API runs, but the page will only show a notice');
+}
+
 async function main(): Promise<void> {
   // Arguments after `--` go to the desk (e.g. --port); the hub keeps its defaults and environment.
   const deskConfig = readDeskWebConfig(process.argv.slice(2));
+  ensureRendererBuild();
   const hub = await startHub([]);
   const web = await startWebDesk({ ...deskConfig, hubUrl: hub.url });
   console.log('');
