@@ -1,5 +1,8 @@
 // Attachment content on the hub (SPEC §5.6): resumable chunked uploads by a handler of either side of an open case,
 // and chunked downloads only for a user who sees a case holding the attachment at FULL. Bytes travel as base64.
+// An upload belongs to the user who began it (upload_owners): nobody else may append to, look at or complete it.
+import { eq } from 'drizzle-orm';
+import { uploadOwners } from '../../db/hub/syncSchema';
 import { CLOSED_STATUSES } from '../../shared/request/requestCase';
 import type { RequestCase } from '../../shared/request/requestCase';
 import { visibilityLevel } from '../../shared/request/visibility';
@@ -36,6 +39,17 @@ async function uploadableCase(deps: HubDeps, user: User, caseId: string): Promis
   return ok(c);
 }
 
+/**
+ * The upload if `user` began it. An id nobody began is UPLOAD_NOT_FOUND; someone else's is UPLOAD_NOT_YOURS, so an
+ * upload id that leaked (a log, a shared screen) cannot be used to plant or read bytes.
+ */
+async function ownUpload(deps: HubDeps, user: User, uploadId: string): Promise<Outcome<{ caseId: string }>> {
+  const [row] = await deps.db.select({ userId: uploadOwners.userId, caseId: uploadOwners.caseId }).from(uploadOwners).where(eq(uploadOwners.uploadId, uploadId));
+  if (!row) return refusal('UPLOAD_NOT_FOUND');
+  if (row.userId !== user.id) return refusal('UPLOAD_NOT_YOURS');
+  return ok({ caseId: row.caseId });
+}
+
 export async function beginUpload(
   deps: HubDeps, user: User, input: { caseId: string; declaredSize: number; declaredSha256: string; fileName: string },
 ): Promise<Outcome<{ uploadId: string }>> {
@@ -44,27 +58,38 @@ export async function beginUpload(
   const c = await uploadableCase(deps, user, input.caseId);
   if (!c.ok) return c;
   const begun = await storage.uploads.begin({ declaredSize: input.declaredSize, declaredSha256: input.declaredSha256, fileName: input.fileName });
-  return begun.ok ? ok({ uploadId: begun.uploadId }) : fromBlob(begun);
+  if (!begun.ok) return fromBlob(begun);
+  await deps.db.insert(uploadOwners).values({ uploadId: begun.uploadId, userId: user.id, caseId: input.caseId, createdAt: deps.clock.now() });
+  return ok({ uploadId: begun.uploadId });
 }
 
-export async function appendUpload(deps: HubDeps, input: { uploadId: string; offset: number; bytes: string }): Promise<Outcome<{ received: number }>> {
+export async function appendUpload(deps: HubDeps, user: User, input: { uploadId: string; offset: number; bytes: string }): Promise<Outcome<{ received: number }>> {
   const storage = storageOf(deps);
   if ('ok' in storage) return storage;
+  const owned = await ownUpload(deps, user, input.uploadId);
+  if (!owned.ok) return owned;
   const appended = await storage.uploads.append(input.uploadId, input.offset, Buffer.from(input.bytes, 'base64'));
   return appended.ok ? ok({ received: appended.received }) : fromBlob(appended);
 }
 
-export async function uploadStatus(deps: HubDeps, uploadId: string): Promise<Outcome<{ received: number; declaredSize: number; completed: boolean }>> {
+export async function uploadStatus(deps: HubDeps, user: User, uploadId: string): Promise<Outcome<{ received: number; declaredSize: number; completed: boolean }>> {
   const storage = storageOf(deps);
   if ('ok' in storage) return storage;
+  const owned = await ownUpload(deps, user, uploadId);
+  if (!owned.ok) return owned;
   const status = await storage.uploads.status(uploadId);
   return status.ok ? ok({ received: status.received, declaredSize: status.declaredSize, completed: status.completed }) : fromBlob(status);
 }
 
 /** The facts the desk then puts into its addAttachment command. */
-export async function completeUpload(deps: HubDeps, uploadId: string): Promise<Outcome<{ sha256: string; size: number; mediaType: string }>> {
+export async function completeUpload(deps: HubDeps, user: User, uploadId: string): Promise<Outcome<{ sha256: string; size: number; mediaType: string }>> {
   const storage = storageOf(deps);
   if ('ok' in storage) return storage;
+  const owned = await ownUpload(deps, user, uploadId);
+  if (!owned.ok) return owned;
+  // The case may have closed, or the user lost the handler role, since the upload began.
+  const still = await uploadableCase(deps, user, owned.value.caseId);
+  if (!still.ok) return still;
   const done = await storage.uploads.complete(uploadId);
   if (!done.ok) {
     // An executable is refused for good: drop its bytes rather than keep them around for a retry.

@@ -15,9 +15,9 @@ export const attachmentsRouter = router({
     .mutation(async ({ ctx, input }) => unwrap(await beginUpload(ctx, ctx.session.user, input))),
   append: authedProcedure
     .input(UploadId.extend({ offset: z.number().int().min(0), bytes: Chunk }))
-    .mutation(async ({ ctx, input }) => unwrap(await appendUpload(ctx, input))),
-  status: authedProcedure.input(UploadId).query(async ({ ctx, input }) => unwrap(await uploadStatus(ctx, input.uploadId))),
-  complete: authedProcedure.input(UploadId).mutation(async ({ ctx, input }) => unwrap(await completeUpload(ctx, input.uploadId))),
+    .mutation(async ({ ctx, input }) => unwrap(await appendUpload(ctx, ctx.session.user, input))),
+  status: authedProcedure.input(UploadId).query(async ({ ctx, input }) => unwrap(await uploadStatus(ctx, ctx.session.user, input.uploadId))),
+  complete: authedProcedure.input(UploadId).mutation(async ({ ctx, input }) => unwrap(await completeUpload(ctx, ctx.session.user, input.uploadId))),
   download: authedProcedure
     .input(z.object({ caseId: CaseId, sha256: Sha256, offset: z.number().int().min(0), length: z.number().int().min(1).max(1024 * 1024) }))
     .query(async ({ ctx, input }) => unwrap(await downloadAttachment(ctx, ctx.session.user, input))),

@@ -5,7 +5,7 @@ import { chunks, pdfSample, peSample, sha256 } from '../../hub/blobs/blobSamples
 import { hubBackends } from '../../hub/testing/hubHarness.testkit';
 import { attachmentMeta } from '../../shared/testkit/world.testkit';
 import { reasonOf, useApiHub, type ApiHub, type Desk } from './support/hubApi.testkit';
-import { createDraft, newCaseId } from './support/requests.testkit';
+import { createDraft, newCaseId, why } from './support/requests.testkit';
 
 const MiB = 1024 * 1024;
 
@@ -68,5 +68,32 @@ describe.each(hubBackends())('attachments through the hub on $name', { timeout: 
   it('refuses an upload above 20 MB before any byte is sent', async () => {
     const begin = { caseId, declaredSize: 20 * MiB + 1, declaredSha256: 'a'.repeat(64), fileName: 'big.pdf' };
     expect((await reasonOf(requester.trpc.attachments.beginUpload.mutate(begin))).reason).toBe('ATTACHMENT_TOO_LARGE');
+  });
+
+  it('refuses append, status and complete of an upload to anyone but the user who began it, and changes nothing', async () => {
+    const bytes = pdfSample(4096);
+    const { uploadId } = await requester.trpc.attachments.beginUpload.mutate({ caseId, declaredSize: bytes.length, declaredSha256: sha256(bytes), fileName: 'diploma.pdf' });
+    const chunk = { uploadId, offset: 0, bytes: bytes.toString('base64') };
+    // A colleague handling the same case and the other side's handler: both could upload themselves, neither may touch this one.
+    for (const other of [await api.desk('it-salute-lda'), responder]) {
+      expect((await reasonOf(other.trpc.attachments.append.mutate(chunk))).reason).toBe('UPLOAD_NOT_YOURS');
+      expect((await reasonOf(other.trpc.attachments.status.query({ uploadId }))).reason).toBe('UPLOAD_NOT_YOURS');
+      expect((await reasonOf(other.trpc.attachments.complete.mutate({ uploadId }))).reason).toBe('UPLOAD_NOT_YOURS');
+    }
+    expect(await requester.trpc.attachments.status.query({ uploadId })).toEqual({ received: 0, declaredSize: bytes.length, completed: false });
+    await requester.trpc.attachments.append.mutate(chunk);
+    expect(await requester.trpc.attachments.complete.mutate({ uploadId })).toMatchObject({ sha256: sha256(bytes), size: bytes.length });
+  });
+
+  it('answers UPLOAD_NOT_FOUND for an upload id nobody began', async () => {
+    expect((await reasonOf(requester.trpc.attachments.status.query({ uploadId: '00000000-0000-4000-8000-000000000000' }))).reason).toBe('UPLOAD_NOT_FOUND');
+  });
+
+  it('refuses to complete an upload once its case has closed', async () => {
+    const bytes = pdfSample(2048);
+    const { uploadId } = await requester.trpc.attachments.beginUpload.mutate({ caseId, declaredSize: bytes.length, declaredSha256: sha256(bytes), fileName: 'late.pdf' });
+    await requester.trpc.attachments.append.mutate({ uploadId, offset: 0, bytes: bytes.toString('base64') });
+    await requester.ok({ type: 'withdrawRequest', caseId, justification: why });
+    expect((await reasonOf(requester.trpc.attachments.complete.mutate({ uploadId }))).reason).toBe('CASE_CLOSED');
   });
 });

@@ -35,7 +35,7 @@ export interface ApiHub {
 }
 
 
-const SYNC_TABLES = ['command_outcomes', 'client_sequences', 'changes', 'cases'];
+const SYNC_TABLES = ['command_outcomes', 'client_sequences', 'changes', 'cases', 'upload_owners'];
 
 export function useApiHub(backend: Backend, overrides: Partial<HubConfigInput> = {}): () => ApiHub {
   let api: ApiHub | undefined;
