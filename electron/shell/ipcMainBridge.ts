@@ -5,7 +5,7 @@ import type { BrowserWindow, IpcMainEvent } from 'electron';
 import { deskRouter } from '../desk/api/deskRouter';
 import type { DeskService } from '../desk/deskService';
 import { createIpcHost } from '../desk/ipc/ipcHost';
-import { IPC_CHANNEL } from '../desk/ipc/ipcProtocol';
+import { IPC_CHANNEL } from '../../shared/ipc/ipcProtocol';
 import { APP_ORIGIN } from './appProtocol';
 
 export function bridgeWindow(window: BrowserWindow, desk: DeskService): () => void {

@@ -1,9 +1,9 @@
 // Preload of the desk window: exposes only the tRPC bridge (`window.imiDesk`) to the isolated renderer.
 // A sandboxed preload can load nothing but `electron`, so the channel name is repeated here (keep it equal
-// to IPC_CHANNEL in electron/desk/ipc/ipcProtocol.ts); type imports vanish at build time.
+// to IPC_CHANNEL in shared/ipc/ipcProtocol.ts); type imports vanish at build time.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { IpcBridge, IpcRequest, IpcResponse } from '../desk/ipc/ipcProtocol';
+import type { IpcBridge, IpcRequest, IpcResponse } from '../../shared/ipc/ipcProtocol';
 
 const CHANNEL = 'imi-desk:trpc';
 

@@ -11,8 +11,8 @@ import type { DeskRouter } from '../../electron/desk/api/deskRouter';
 import { createDeskService } from '../../electron/desk/deskComposition';
 import type { DeskService } from '../../electron/desk/deskService';
 import { createIpcHost } from '../../electron/desk/ipc/ipcHost';
-import { ipcLink } from '../../electron/desk/ipc/ipcLink';
-import type { IpcBridge, IpcResponse } from '../../electron/desk/ipc/ipcProtocol';
+import { ipcLink } from '../../shared/ipc/ipcLink';
+import type { IpcBridge, IpcResponse } from '../../shared/ipc/ipcProtocol';
 import { memorySettingsStore } from '../../electron/desk/settings/settingsStore';
 
 /** A bridge and host joined as Electron would: every message structured-cloned, delivered asynchronously. */

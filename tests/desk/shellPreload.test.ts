@@ -1,7 +1,7 @@
 // The sandboxed preload cannot import the IPC protocol module, so it repeats the channel name: keep them equal.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { IPC_CHANNEL } from '../../electron/desk/ipc/ipcProtocol';
+import { IPC_CHANNEL } from '../../shared/ipc/ipcProtocol';
 
 describe('Electron preload', () => {
   it('uses the same IPC channel as the desk host', () => {

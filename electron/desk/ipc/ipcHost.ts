@@ -2,8 +2,8 @@
 // router for each message, streams subscriptions, and formats errors with the router's own formatter.
 import { callTRPCProcedure, getErrorShape, getTRPCErrorFromUnknown } from '@trpc/server';
 import type { AnyTRPCRouter } from '@trpc/server';
-import { isIpcRequest } from './ipcProtocol';
-import type { IpcProcedureType, IpcResponse } from './ipcProtocol';
+import { isIpcRequest } from '../../../shared/ipc/ipcProtocol';
+import type { IpcProcedureType, IpcResponse } from '../../../shared/ipc/ipcProtocol';
 
 export interface IpcHostOptions<TContext> {
   router: AnyTRPCRouter;

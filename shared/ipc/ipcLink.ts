@@ -1,6 +1,5 @@
 // The renderer's end of tRPC over IPC: a tRPC 11 link over the preload's `window.imiDesk` bridge. It uses
-// only @trpc/client and the bridge interface, so the renderer can use it as is (see the report: it should
-// move where the renderer may import it).
+// only @trpc/client and the bridge interface, so it lives in shared/ where the renderer may import it.
 import { TRPCClientError } from '@trpc/client';
 import type { TRPCLink } from '@trpc/client';
 import type { AnyTRPCRouter } from '@trpc/server';
