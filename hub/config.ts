@@ -38,6 +38,11 @@ export const HubConfig = z.object({
   /** Largest JSON body accepted over HTTP: room for one 1 MiB attachment chunk in base64 (~1.4 MB). */
   maxBodyBytes: z.number().int().min(1024).default(2 * 1_048_576),
   argon2: Argon2Cost.prefault({}),
+  /** The organisation certificate and key (PKCS#12) that certified reports are signed with; null = the demo's self-signed one. */
+  signingP12: z.string().min(1).nullable().default(null),
+  signingP12Passphrase: z.string().default(''),
+  /** Where the demo's self-signed certificate is generated at first start and reused after; null = a new one in memory (tests). */
+  demoSigningP12: z.string().min(1).nullable().default(null),
   loadDemoData: z.boolean().default(true),
 });
 export type HubConfig = z.infer<typeof HubConfig>;
@@ -81,6 +86,9 @@ export function readHubConfig(argv: readonly string[] = process.argv.slice(2), e
     blobDir: values['blob-dir'] ?? env.HUB_BLOB_DIR ?? path.join(home, 'blobs'),
     sessionTtlMinutes: intOrUndefined(env.HUB_SESSION_TTL_MINUTES),
     offlineLoginDays: intOrUndefined(env.HUB_OFFLINE_LOGIN_DAYS),
+    signingP12: env.HUB_SIGNING_P12 || null,
+    signingP12Passphrase: env.HUB_SIGNING_P12_PASSPHRASE,
+    demoSigningP12: path.join(home, 'certify', 'demo-organisation.p12'),
     loadDemoData: values['no-demo'] === true ? false : undefined,
   });
 }

@@ -4,6 +4,7 @@ import type { HubConfig } from './config';
 import type { HubDb } from './db/openHubDatabase';
 import type { Mailer } from './mailer';
 import type { AttachmentStorage } from './attachments/blobCheck';
+import type { OrganisationCertificate } from './certify/organisationCertificate';
 import type { ReferenceLookup } from './requests/referenceLookup';
 
 export interface HubDeps {
@@ -15,4 +16,6 @@ export interface HubDeps {
   reference?: ReferenceLookup;
   /** Attachment blobs and uploads; absent = uploads are refused and nothing counts as uploaded. */
   attachments?: AttachmentStorage;
+  /** The organisation certificate certified reports are signed with; absent = certify.sign is refused. */
+  organisationCertificate?: OrganisationCertificate;
 }

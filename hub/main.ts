@@ -14,6 +14,7 @@ import { shippedReferenceLookup } from './requests/referenceLookup';
 import { startRequestScheduler } from './requests/scheduler';
 import { startHubServer } from './server';
 import { startChangeListener } from './sync/changeNotifier';
+import { loadOrganisationCertificate } from './certify/organisationCertificate';
 
 async function main(): Promise<void> {
   const config = readHubConfig();
@@ -38,7 +39,11 @@ async function main(): Promise<void> {
   const stopListening = await startChangeListener(database.db, pokes);
   const store = createBlobStore(path.join(config.blobDir, 'store'));
   const attachments = { store, uploads: createUploadSessions(store, path.join(config.blobDir, 'uploads'), { now: () => systemClock.now() }) };
-  const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer, reference, attachments }, pokes);
+  const signing = loadOrganisationCertificate({ p12Path: config.signingP12, passphrase: config.signingP12Passphrase, demoP12Path: config.demoSigningP12, now: systemClock.now() });
+  // A configured certificate that cannot be used is a misconfiguration to fix now, not a surprise at the first certified report.
+  if (!signing.ok) throw new Error(`the organisation certificate (HUB_SIGNING_P12) cannot be used: ${signing.code}: ${signing.message}`);
+  console.log(config.signingP12 ? `hub: certified reports signed as "${signing.certificate.commonName}" (${config.signingP12})` : `hub: no organisation certificate configured (HUB_SIGNING_P12): certified reports are signed with the demo's self-signed "${signing.certificate.commonName}"${signing.generated ? ', generated now' : ''} (${config.demoSigningP12 ?? 'in memory'})`);
+  const hub = await startHubServer({ db: database.db, config, clock: systemClock, mailer, reference, attachments, organisationCertificate: signing.certificate }, pokes);
   const stopScheduler = startRequestScheduler({ db: database.db, config, clock: systemClock, mailer, reference, attachments });
   console.log(`hub: listening on ${hub.url} (WebSocket ${hub.wsUrl})`);
   // Attempts older than the rate-limit window count for nothing; dropping them keeps the limiter's queries cheap.
