@@ -19,3 +19,9 @@ export async function hasAuthorities(db: HubExecutor): Promise<boolean> {
   const rows = await db.select({ id: authorities.id }).from(authorities).limit(1);
   return rows.length > 0;
 }
+
+/** Writes an authority as it is after a change; updated_at is what the change feed keys its directory rows on. */
+export async function saveAuthority(db: HubExecutor, authority: Authority, now: Date): Promise<void> {
+  const data = Authority.parse(authority);
+  await db.update(authorities).set({ country: data.country, status: data.status, officialName: data.officialName, data, updatedAt: now }).where(eq(authorities.id, data.id));
+}
