@@ -2,7 +2,6 @@
 import { attachmentsRouter } from './routers/attachments';
 import { authRouter } from './routers/auth';
 import { authoritiesRouter } from './routers/authorities';
-import { authoritiesRouter } from './routers/authorities';
 import { certifyRouter } from './routers/certify';
 import { syncRouter } from './routers/sync';
 import { systemRouter } from './routers/system';
@@ -13,7 +12,6 @@ export const hubRouter = router({
   system: systemRouter,
   auth: authRouter,
   users: usersRouter,
-  authorities: authoritiesRouter,
   authorities: authoritiesRouter,
   sync: syncRouter,
   attachments: attachmentsRouter,
