@@ -11,12 +11,17 @@ export function useSession() {
   return useQuery(trpc.session.status.queryOptions());
 }
 
-/** After log-in or log-out every cached answer belongs to someone else: start clean with the new status. */
+/**
+ * After log-in or log-out every cached answer belongs to someone else: drop them, but keep the session
+ * query itself (its observer must see the new status; a cleared cache would orphan it).
+ */
 export function useApplySessionStatus() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return (status: SessionStatus) => {
-    queryClient.clear();
-    queryClient.setQueryData(trpc.session.status.queryKey(), status);
+    const sessionKey = trpc.session.status.queryKey();
+    queryClient.setQueryData(sessionKey, status);
+    const sessionHash = JSON.stringify(sessionKey);
+    queryClient.removeQueries({ predicate: (query) => JSON.stringify(query.queryKey) !== sessionHash });
   };
 }

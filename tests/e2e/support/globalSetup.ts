@@ -1,0 +1,57 @@
+// Starts the system the browser tests drive: builds the renderer, starts the demo hub (PGlite in a fresh
+// folder) and two desks in web mode, each on a free port; their one-time URLs go to the tests by environment.
+import { spawn, execFileSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** Runs a TypeScript entry point with tsx and resolves with the first match of `ready` in its output. */
+function startProcess(entry: string, args: string[], ready: RegExp, name: string): Promise<{ child: ChildProcess; match: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`${name} did not start in time:\n${output}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const found = ready.exec(output);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, match: found[1] });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${name} exited (${code}):\n${output}`)); });
+  });
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  if (!process.env.E2E_SKIP_BUILD) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imi-e2e-'));
+  const children: ChildProcess[] = [];
+  try {
+    const hub = await startProcess('hub/main.ts', ['--port', '0', '--data-dir', path.join(dataDir, 'hub')], /hub: listening on (http:\/\/\S+)/, 'hub');
+    children.push(hub.child);
+    const desk = async (name: string) => {
+      const started = await startProcess('electron/desk/web/webMain.ts',
+        ['--port', '0', '--data-dir', path.join(dataDir, name), '--hub-url', hub.match], /desk: open (http:\/\/\S+)/, name);
+      children.push(started.child);
+      return started.match;
+    };
+    process.env.E2E_HUB_URL = hub.match;
+    process.env.E2E_DESK_IT_URL = await desk('desk-it');
+    process.env.E2E_DESK_HU_URL = await desk('desk-hu');
+  } catch (error) {
+    for (const child of children) child.kill('SIGTERM');
+    throw error;
+  }
+  return async () => {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
