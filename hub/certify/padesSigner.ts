@@ -44,7 +44,7 @@ export async function signPdf(request: SignRequest, certificate: OrganisationCer
   if (!isPdf(request.pdf)) return { ok: false, code: 'NOT_A_PDF', message: 'the bytes do not start with %PDF-' };
   let prepared: Buffer;
   try {
-    const pdfDoc = await PDFDocument.load(request.pdf, { updateMetadata: false });
+    const pdfDoc = await PDFDocument.load(request.pdf, { updateMetadata: false, throwOnInvalidObject: true });
     pdflibAddPlaceholder({
       pdfDoc,
       reason: request.reason,

@@ -21,11 +21,13 @@ export const StoredReport = z.object({
   createdAt: z.iso.datetime(),
   fileName: z.string().regex(/^[0-9a-f-]+\.pdf$/),
   size: z.number().int().nonnegative(),
+  /** Signed by the hub (a certified report); reports kept before this flag existed read as not certified. */
+  certified: z.boolean().default(false),
 });
 export type StoredReport = z.infer<typeof StoredReport>;
 const Index = z.object({ version: z.literal(1), reports: z.array(StoredReport) });
 
-export type NewReport = Pick<StoredReport, 'type' | 'caseId' | 'entryNumber' | 'language'>;
+export type NewReport = Pick<StoredReport, 'type' | 'caseId' | 'entryNumber' | 'language'> & Partial<Pick<StoredReport, 'certified'>>;
 
 export type OpenResult = { ok: true; report: StoredReport; pdf: Buffer } | { ok: false; code: 'REPORT_NOT_FOUND' };
 
