@@ -11,10 +11,9 @@ import { audit } from '../audit';
 import type { HubTx } from '../db/openHubDatabase';
 import type { HubDeps } from '../deps';
 import { ok, refusal, type Outcome, type Refusal } from '../errors';
-import { notifyChange } from '../sync/changeNotifier';
-import { recordDirectoryChange } from '../sync/directoryCaseChanges';
 import { listUsersOfAuthority, saveUser } from '../users/userStore';
-import { loadAuthority, saveAuthority } from './authorityStore';
+import { commitAuthorityChange } from './authorityChange';
+import { loadAuthority } from './authorityStore';
 import { applyOwnAuthorityPatch, checkLinks, type OwnAuthorityPatch } from './ownAuthorityChange';
 
 type Actor = Pick<User, 'id' | 'authorityId'>;
@@ -102,7 +101,7 @@ export async function updateOwnAuthority(deps: HubDeps, actor: Actor, patch: Own
     if (broken) return broken;
 
     const now = deps.clock.now();
-    await saveAuthority(tx, after, now);
+    await commitAuthorityChange(tx, deps, before, after, now);
     const granted = usersAfter.filter((u, i) => u !== usersBefore[i]);
     for (const user of granted) {
       await saveUser(tx, user, now);
@@ -111,8 +110,6 @@ export async function updateOwnAuthority(deps: HubDeps, actor: Actor, patch: Own
     const details: Record<string, unknown> = Object.fromEntries(changed.map((field) => [field, { from: before[field], to: after[field] }]));
     if (switchingOn) details.allocatorGrantedTo = granted.map((u) => u.id);
     await audit(tx, { at: now, actorUserId: actor.id, action: 'AUTHORITY_UPDATED', authorityId: before.id, details });
-
-    await notifyChange(tx, await recordDirectoryChange(tx, deps, [{ before, after }], now));
     return ok(after);
   });
 }
