@@ -157,6 +157,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let started = false;
   let failures = 0;
   let wake: (() => void) | null = null;
+  // A poke that arrives while a round runs may come after that round's push: it earns one more round, not the timer.
+  let pokedDuringRound = false;
   let loopDone: Promise<void> = Promise.resolve();
 
   function sleep(ms: number): Promise<void> {
@@ -168,6 +170,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function loop(): Promise<void> {
     while (started) {
+      pokedDuringRound = false;
       try {
         await syncOnce();
         failures = 0;
@@ -178,6 +181,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       if (!started) break;
       emit();
+      if (pokedDuringRound && failures === 0) continue;
       await sleep(retryInMs);
     }
     retryInMs = null;
@@ -197,7 +201,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     },
     poke() {
       // While backing off, a poke does not cut the wait short: the hub may be reachable but failing.
-      if (failures === 0) wake?.();
+      if (failures !== 0) return;
+      if (wake) wake();
+      else pokedDuringRound = true;
     },
     reconnect() {
       failures = 0;
