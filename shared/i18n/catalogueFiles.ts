@@ -9,6 +9,7 @@ import questionSets_fr from '../../resources/i18n/questionSets/fr.json' with { t
 import questionSets_ga from '../../resources/i18n/questionSets/ga.json' with { type: 'json' };
 import questionSets_hu from '../../resources/i18n/questionSets/hu.json' with { type: 'json' };
 import questionSets_it from '../../resources/i18n/questionSets/it.json' with { type: 'json' };
+import questionSets_pl from '../../resources/i18n/questionSets/pl.json' with { type: 'json' };
 import reference_de from '../../resources/i18n/reference/de.json' with { type: 'json' };
 import reference_el from '../../resources/i18n/reference/el.json' with { type: 'json' };
 import reference_en from '../../resources/i18n/reference/en.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import reference_fr from '../../resources/i18n/reference/fr.json' with { type: '
 import reference_ga from '../../resources/i18n/reference/ga.json' with { type: 'json' };
 import reference_hu from '../../resources/i18n/reference/hu.json' with { type: 'json' };
 import reference_it from '../../resources/i18n/reference/it.json' with { type: 'json' };
+import reference_pl from '../../resources/i18n/reference/pl.json' with { type: 'json' };
 import reasons_de from '../../resources/i18n/reasons/de.json' with { type: 'json' };
 import reasons_el from '../../resources/i18n/reasons/el.json' with { type: 'json' };
 import reasons_en from '../../resources/i18n/reasons/en.json' with { type: 'json' };
@@ -23,6 +25,7 @@ import reasons_fr from '../../resources/i18n/reasons/fr.json' with { type: 'json
 import reasons_ga from '../../resources/i18n/reasons/ga.json' with { type: 'json' };
 import reasons_hu from '../../resources/i18n/reasons/hu.json' with { type: 'json' };
 import reasons_it from '../../resources/i18n/reasons/it.json' with { type: 'json' };
+import reasons_pl from '../../resources/i18n/reasons/pl.json' with { type: 'json' };
 import reports_de from '../../resources/i18n/reports/de.json' with { type: 'json' };
 import reports_el from '../../resources/i18n/reports/el.json' with { type: 'json' };
 import reports_en from '../../resources/i18n/reports/en.json' with { type: 'json' };
@@ -30,10 +33,11 @@ import reports_fr from '../../resources/i18n/reports/fr.json' with { type: 'json
 import reports_ga from '../../resources/i18n/reports/ga.json' with { type: 'json' };
 import reports_hu from '../../resources/i18n/reports/hu.json' with { type: 'json' };
 import reports_it from '../../resources/i18n/reports/it.json' with { type: 'json' };
+import reports_pl from '../../resources/i18n/reports/pl.json' with { type: 'json' };
 
 export const CATALOGUE_FILES: Readonly<Record<CatalogueDomain, Readonly<Partial<Record<LanguageCode, unknown>>>>> = {
-  questionSets: { de: questionSets_de, el: questionSets_el, en: questionSets_en, fr: questionSets_fr, ga: questionSets_ga, hu: questionSets_hu, it: questionSets_it },
-  reference: { de: reference_de, el: reference_el, en: reference_en, fr: reference_fr, ga: reference_ga, hu: reference_hu, it: reference_it },
-  reasons: { de: reasons_de, el: reasons_el, en: reasons_en, fr: reasons_fr, ga: reasons_ga, hu: reasons_hu, it: reasons_it },
-  reports: { de: reports_de, el: reports_el, en: reports_en, fr: reports_fr, ga: reports_ga, hu: reports_hu, it: reports_it },
+  questionSets: { de: questionSets_de, el: questionSets_el, en: questionSets_en, fr: questionSets_fr, ga: questionSets_ga, hu: questionSets_hu, it: questionSets_it, pl: questionSets_pl },
+  reference: { de: reference_de, el: reference_el, en: reference_en, fr: reference_fr, ga: reference_ga, hu: reference_hu, it: reference_it, pl: reference_pl },
+  reasons: { de: reasons_de, el: reasons_el, en: reasons_en, fr: reasons_fr, ga: reasons_ga, hu: reasons_hu, it: reasons_it, pl: reasons_pl },
+  reports: { de: reports_de, el: reports_el, en: reports_en, fr: reports_fr, ga: reports_ga, hu: reports_hu, it: reports_it, pl: reports_pl },
 };
