@@ -65,7 +65,10 @@ function DraftEditor({ session, existing }: { session: SignedInStatus; existing:
     () => (questionSet ? validateDraft(state.form, questionSet, subjectSection) : null),
     [state.form, questionSet, subjectSection],
   );
-  const shownIssues = new Set(panel?.issues.map((i) => i.field) ?? []);
+  // The panel lists what failed at the last check, minus what the user has fixed since.
+  const stillFailing = new Set([...(validation?.errors ?? []), ...(validation?.warnings ?? [])].map((i) => i.field));
+  const liveIssues = (panel?.issues ?? []).filter((i) => (i.field === 'questionSetId' ? !state.questionSetId : stillFailing.has(i.field)));
+  const shownIssues = new Set(liveIssues.map((i) => i.field));
   const order = tabOrder(questionSet);
   const tabIndex = order.indexOf(tab);
 
@@ -152,7 +155,7 @@ function DraftEditor({ session, existing }: { session: SignedInStatus; existing:
         </div>
       </div>
       {notice ? <Notice kind={notice.kind}>{notice.text}</Notice> : null}
-      {panel ? <ValidationPanel title={panel.title} issues={panel.issues} labelOf={labelOf} onClose={() => setPanel(null)}
+      {panel && liveIssues.length > 0 ? <ValidationPanel title={panel.title} issues={liveIssues} labelOf={labelOf} onClose={() => setPanel(null)}
         onGoTo={(issue) => setTab(issue.field === 'questionSetId' ? SUMMARY_TAB : tabOfIssue(issue, questionSet))} /> : null}
       <Tabs selectedKey={tab} onSelectionChange={(key) => goTo(String(key))} className="draft-tabs">
         <TabList aria-label={t('draft.tabsLabel')} className="tab-list">

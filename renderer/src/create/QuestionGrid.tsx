@@ -54,7 +54,7 @@ export function QuestionGrid({ label, questions, selected, onChange, invalidFiel
           <GridListItem id={q.id} textValue={localize(q.text)} className={`question-row ${current === q.id ? 'is-current' : ''}`}>
             <Checkbox slot="selection" className="checkbox"><span className="checkbox-box" aria-hidden="true" /></Checkbox>
             <span className="question-label">{localize(q.text)}</span>
-            {q.extraDetails.length > 0 ? <span className="has-details" title={t('questions.hasDetails')}> ⓘ</span> : null}
+            {q.extraDetails.length > 0 ? <span className="has-details">{t('questions.hasDetailsShort')}</span> : null}
           </GridListItem>
         )}
       </GridList>

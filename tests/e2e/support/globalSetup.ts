@@ -30,7 +30,9 @@ function startProcess(entry: string, args: string[], ready: RegExp, name: string
 }
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  if (!process.env.E2E_SKIP_BUILD) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // Built under dist/ (ignored by git and the linter), not renderer/dist, so a test run leaves no lintable bundle behind.
+  const staticDir = path.join(ROOT, 'dist', 'e2e-renderer');
+  if (!process.env.E2E_SKIP_BUILD) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', staticDir], { cwd: ROOT, stdio: 'inherit' });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imi-e2e-'));
   const children: ChildProcess[] = [];
   try {
@@ -38,7 +40,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     children.push(hub.child);
     const desk = async (name: string) => {
       const started = await startProcess('electron/desk/web/webMain.ts',
-        ['--port', '0', '--data-dir', path.join(dataDir, name), '--hub-url', hub.match], /desk: open (http:\/\/\S+)/, name);
+        ['--port', '0', '--data-dir', path.join(dataDir, name), '--hub-url', hub.match, '--static-dir', staticDir], /desk: open (http:\/\/\S+)/, name);
       children.push(started.child);
       return started.match;
     };

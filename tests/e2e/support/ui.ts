@@ -64,7 +64,8 @@ export class DeskUi {
     const { page } = this;
     await this.goTo('Dashboard');
     await expect(async () => {
-      await page.getByRole('button', { name: new RegExp(list) }).click();
+      // The list tiles are a single-choice toggle group: react-aria gives them the radio role.
+      await page.getByRole('radio', { name: new RegExp(list) }).click();
       await expect(page.getByRole('row').nth(1)).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 60_000 });
     await page.getByRole('row').nth(1).dblclick();
