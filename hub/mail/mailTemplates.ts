@@ -1,10 +1,11 @@
 // The automatic e-mails of SPEC §4 and §11 as data: one JSON file per language under templates/, English complete,
-// other languages may lack a template and then fall back to English. Loaded and checked once, at import.
+// other languages may lack a template and then fall back to English. Every file on disk is loaded and checked
+// once, at start-up (import): a malformed file or an undeclared placeholder stops the hub rather than a mail.
+import { readFileSync, readdirSync } from 'node:fs';
 import { z } from 'zod';
-import { DEFAULT_LANGUAGE } from '../../shared/reference/codes';
-import type { LanguageCode } from '../../shared/reference/codes';
-import de from './templates/de.json';
-import en from './templates/en.json';
+import { DEFAULT_LANGUAGE, LanguageCode } from '../../shared/reference/codes';
+
+const TEMPLATE_DIR = new URL('./templates/', import.meta.url);
 
 export const MailTemplateId = z.enum([
   'temporaryPassword',
@@ -87,12 +88,22 @@ function checkedFile<F extends Partial<Record<MailTemplateId, MailTemplate>>>(la
   return file;
 }
 
-const english: Readonly<Record<MailTemplateId, MailTemplate>> = checkedFile('en', CompleteTemplateFile.parse(en));
+/** The template files on disk, by language; a file named after no language of the reference data is refused. */
+function templateFilesOnDisk(): Map<LanguageCode, unknown> {
+  const files = new Map<LanguageCode, unknown>();
+  for (const name of readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith('.json')).sort()) {
+    const language = LanguageCode.parse(name.slice(0, -'.json'.length));
+    files.set(language, JSON.parse(readFileSync(new URL(name, TEMPLATE_DIR), 'utf8')));
+  }
+  return files;
+}
+
+const onDisk = templateFilesOnDisk();
+const english: Readonly<Record<MailTemplateId, MailTemplate>> = checkedFile('en', CompleteTemplateFile.parse(onDisk.get('en')));
 /** Templates per language; a language missing here, or a template missing in it, falls back to English. */
-export const MAIL_TEMPLATES: Readonly<Partial<Record<LanguageCode, Partial<Record<MailTemplateId, MailTemplate>>>>> = {
-  en: english,
-  de: checkedFile('de', TemplateFile.parse(de)),
-};
+export const MAIL_TEMPLATES: Readonly<Partial<Record<LanguageCode, Partial<Record<MailTemplateId, MailTemplate>>>>> = Object.fromEntries(
+  [...onDisk].map(([language, file]) => [language, language === 'en' ? english : checkedFile(language, TemplateFile.parse(file))]),
+);
 
 /** The template in the recipient's language, or the English one (translating all languages is a later issue). */
 export function mailTemplate(id: MailTemplateId, language: LanguageCode): { template: MailTemplate; language: LanguageCode } {

@@ -1,6 +1,7 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_CODES } from '../../shared/reference/codes';
-import { MAIL_TEMPLATES, MailTemplateId, PLACEHOLDER_PATTERN, TEMPLATE_PLACEHOLDERS, placeholdersIn } from './mailTemplates';
+import { MAIL_TEMPLATES, MailTemplateId, mailTemplate, PLACEHOLDER_PATTERN, TEMPLATE_PLACEHOLDERS, placeholdersIn } from './mailTemplates';
 import type { MailPlaceholder } from './mailTemplates';
 import { DESK_LINK, renderMail, requestLink } from './renderMail';
 
@@ -46,11 +47,22 @@ describe('mail templates', () => {
     }
   });
 
-  it('renders in the recipient\'s language when a translation exists, otherwise in English', () => {
+  it('renders in the recipient\'s language when a translation exists', () => {
     const german = renderMail('newIncomingRequest', 'de', paramsFor('newIncomingRequest'));
     const polish = renderMail('newIncomingRequest', 'pl', paramsFor('newIncomingRequest'));
     expect(german).toMatchObject({ ok: true, mail: { language: 'de', subject: 'IMI Desk: neues eingehendes Ersuchen 63351' } });
-    expect(polish).toMatchObject({ ok: true, mail: { language: 'en', subject: 'IMI Desk: new incoming request 63351' } });
+    expect(polish).toMatchObject({ ok: true, mail: { language: 'pl', subject: 'IMI Desk: nowy wniosek przychodzący 63351' } });
+  });
+
+  it('loads the template file of every language on disk', () => {
+    const onDisk = readdirSync(new URL('./templates/', import.meta.url)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    expect(Object.keys(MAIL_TEMPLATES).sort()).toEqual(onDisk);
+  });
+
+  it('falls back to English for a template a language lacks', () => {
+    const { language, template } = mailTemplate('newIncomingRequest', 'is');
+    if (MAIL_TEMPLATES.is?.newIncomingRequest) expect(language).toBe('is');
+    else expect({ language, subject: template.subject }).toEqual({ language: 'en', subject: MAIL_TEMPLATES.en?.newIncomingRequest?.subject });
   });
 
   it('refuses a placeholder the template does not declare, such as a username', () => {

@@ -8,7 +8,8 @@ export const CATALOGUE_DOMAINS = ['questionSets', 'reference', 'reasons', 'repor
 export const CatalogueDomain = z.enum(CATALOGUE_DOMAINS);
 export type CatalogueDomain = z.infer<typeof CatalogueDomain>;
 /** What checkCatalogues can judge: the domains above and the hub's e-mail templates (hub/mail/templates/). */
-export type CheckedDomain = CatalogueDomain | 'mailTemplates';
+/** The resource domains, the hub's e-mail templates and the renderer's interface strings (i18next, plural keys). */
+export type CheckedDomain = CatalogueDomain | 'mailTemplates' | 'interface';
 
 /** One language's texts of one domain: flat key → text. */
 export const Catalogue = z.record(z.string(), z.string());
@@ -61,6 +62,33 @@ export interface CatalogueProblem {
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Every way each language's catalogue differs from the English one: missing or empty keys, other placeholders, unknown keys. */
+const PLURAL_SUFFIX = /^(.*)_(zero|one|two|few|many|other)$/;
+
+/** The plural categories (CLDR, through Intl) a language needs for a counted text, e.g. pl: one few many other. */
+export function pluralCategories(language: LanguageCode): readonly Intl.LDMLPluralRule[] {
+  return new Intl.PluralRules(intlLocale(language)).resolvedOptions().pluralCategories;
+}
+
+/**
+ * The English keys a language must have, with the English text whose placeholders each must carry. Interface
+ * catalogues use i18next plural keys: English `x_one`/`x_other` means every language needs `x_<category>` for its
+ * own categories (Polish `x_few`, `x_many`; Irish also `x_two`), each with the placeholders of `x_other`.
+ */
+function expectedKeys(domain: CheckedDomain, english: Catalogue, language: LanguageCode): Map<string, { source: string; plural: boolean }> {
+  const expected = new Map<string, { source: string; plural: boolean }>();
+  for (const [key, source] of Object.entries(english)) {
+    const plural = domain === 'interface' ? PLURAL_SUFFIX.exec(key) : null;
+    if (!plural) {
+      expected.set(key, { source, plural: false });
+      continue;
+    }
+    const base = plural[1] ?? '';
+    const other = english[`${base}_other`] ?? source;
+    for (const category of pluralCategories(language)) expected.set(`${base}_${category}`, { source: other, plural: true });
+  }
+  return expected;
+}
+
 export function checkCatalogues(domain: CheckedDomain, byLanguage: CataloguesByLanguage): CatalogueProblem[] {
   const english = byLanguage.en;
   if (!english) return [{ code: 'NO_ENGLISH', domain, language: 'en' }];
@@ -68,17 +96,20 @@ export function checkCatalogues(domain: CheckedDomain, byLanguage: CataloguesByL
   for (const language of LANGUAGE_CODES) {
     const catalogue = byLanguage[language];
     if (!catalogue) continue;
-    for (const [key, source] of Object.entries(english)) {
+    const expected = expectedKeys(domain, english, language);
+    for (const [key, { source, plural }] of expected) {
       const text = catalogue[key];
       if (text === undefined) problems.push({ code: 'MISSING_KEY', domain, language, key });
       else if (text.trim() === '') problems.push({ code: 'EMPTY_TEXT', domain, language, key });
       else {
-        const expected = placeholdersOf(source);
+        const wanted = placeholdersOf(source);
         const found = placeholdersOf(text);
-        if (!sameList(expected, found)) problems.push({ code: 'PLACEHOLDERS_DIFFER', domain, language, key, expected, found });
+        // A plural form may leave out the count ("one change" in words), never add a placeholder English lacks.
+        const fits = plural ? found.every((name) => wanted.includes(name)) : sameList(wanted, found);
+        if (!fits) problems.push({ code: 'PLACEHOLDERS_DIFFER', domain, language, key, expected: wanted, found });
       }
     }
-    for (const key of Object.keys(catalogue)) if (!(key in english)) problems.push({ code: 'UNKNOWN_KEY', domain, language, key });
+    for (const key of Object.keys(catalogue)) if (!expected.has(key)) problems.push({ code: 'UNKNOWN_KEY', domain, language, key });
   }
   return problems;
 }

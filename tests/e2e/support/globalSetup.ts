@@ -31,8 +31,9 @@ function startProcess(entry: string, args: string[], ready: RegExp, name: string
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // Built under dist/ (ignored by git and the linter), not renderer/dist, so a test run leaves no lintable bundle behind.
-  const staticDir = path.join(ROOT, 'dist', 'e2e-renderer');
-  if (!process.env.E2E_SKIP_BUILD) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', staticDir], { cwd: ROOT, stdio: 'inherit' });
+  // One folder per run, so two runs at once (e.g. two developers' spec files) do not rebuild each other's bundle.
+  const staticDir = process.env.E2E_STATIC_DIR ?? path.join(ROOT, 'dist', `e2e-renderer-${process.pid}`);
+  if (!process.env.E2E_STATIC_DIR) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', staticDir], { cwd: ROOT, stdio: 'inherit' });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imi-e2e-'));
   const children: ChildProcess[] = [];
   try {
@@ -55,5 +56,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     for (const child of children) child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
     rmSync(dataDir, { recursive: true, force: true });
+    if (!process.env.E2E_STATIC_DIR) rmSync(staticDir, { recursive: true, force: true });
   };
 }
