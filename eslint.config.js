@@ -1,9 +1,10 @@
 // Lint rules that keep the architecture of docs/architecture.md true:
-// import boundaries between the sides, no import cycles, consistent type imports.
+// boundaries between the sides, no import cycles, consistent type imports.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import boundaries from 'eslint-plugin-boundaries';
+import i18next from 'eslint-plugin-i18next';
 
 const sides = [
   // Order matters: the first matching pattern classifies a file.
@@ -72,5 +73,21 @@ export default tseslint.config(
   {
     files: ['electron/shell/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // Issue 7: no user-visible text hard-coded in a component; every word comes from renderer/i18n/<lang>.json.
+    // JSX text and the attributes a user sees or hears (labels, titles, placeholders, alt and ARIA texts).
+    files: ['renderer/src/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': ['error', {
+        mode: 'jsx-only',
+        'jsx-attributes': { include: ['^(label|title|placeholder|alt|aria-label|aria-description|aria-valuetext|description|errorMessage|emptyText|heading|text|tooltip)$'] },
+        // Punctuation, symbols and figures alone are not words to translate (": ", " — ", "*", "▾").
+        // Codes passed along (camelCase or UPPER_CASE identifiers such as 'saveReply', 'INTERNAL') are not text either.
+        words: { exclude: ['^[\\s\\d.,:;!?*()\\[\\]{}"\'/|+=<>#%&@~^_\\-–—…▾▸·•×⟳✓✗]*$', '^[a-z][A-Za-z0-9]*$', '^[A-Z][A-Z0-9_]+$'] },
+        callees: { exclude: ['^(join|t|i18n\\.t|i18next\\.t|Intl\\..*|format.*)$'] },
+      }],
+    },
   },
 );
