@@ -30,3 +30,8 @@ export function readUser(db: ReplicaExecutor, id: string): User | undefined {
 export function removeUser(db: ReplicaExecutor, id: string): void {
   db.delete(users).where(eq(users.id, id)).run();
 }
+
+/** The users of one authority the replica holds (the feed delivers the user's own colleagues), for allocation. */
+export function listUsersOf(db: ReplicaExecutor, authorityId: string): User[] {
+  return db.select({ data: users.data }).from(users).where(eq(users.authorityId, authorityId)).all().map((row) => row.data as User);
+}

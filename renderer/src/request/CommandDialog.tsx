@@ -8,6 +8,9 @@ import type { RequestCommandType } from '../../../shared/request/commands';
 import type { FreeText } from '../../../shared/reference/text';
 import { MessageType } from '../../../shared/request/requestCase';
 import type { CountryCode } from '../../../shared/reference/codes';
+import { requestAccess } from '../../../shared/authority/authority';
+import type { Authority } from '../../../shared/authority/authority';
+import { AuthorityName } from '../dashboard/AuthorityName';
 import { reasonText } from '../api/refusals';
 import { AuthoritySearch } from '../directory/AuthoritySearch';
 import { useFreeTextLanguage, useLocalize } from '../i18n/useFreeTextLanguage';
@@ -28,12 +31,14 @@ export interface CommandDialogProps {
   type: DialogCommand;
   c: FullCase;
   ownCountry: CountryCode;
+  /** The user's authority: its linked coordinators are offered when sending or accepting needs a choice. */
+  ownAuthority?: Authority | null | undefined;
   questionSet: QuestionSetData | undefined;
   onClose: () => void;
   onDone: (type: DialogCommand) => void;
 }
 
-export function CommandDialog({ type, c, ownCountry, questionSet, onClose, onDone }: CommandDialogProps) {
+export function CommandDialog({ type, c, ownCountry, ownAuthority, questionSet, onClose, onDone }: CommandDialogProps) {
   const { t } = useTranslation();
   const localize = useLocalize();
   const language = useFreeTextLanguage();
@@ -42,6 +47,11 @@ export function CommandDialog({ type, c, ownCountry, questionSet, onClose, onDon
   const [days, setDays] = useState<number | null>(c.proposedDueDays);
   const [authorityId, setAuthorityId] = useState<string | null>(null);
   const [questionIds, setQuestionIds] = useState<string[]>([]);
+  const [attachmentIds, setAttachmentIds] = useState<string[]>([]);
+  // Several linked coordinators: the user picks one (SPEC §5.3 sendRequest, acceptRequest); one is implied.
+  const coordinators = ownAuthority ? (requestAccess(ownAuthority, c.area)?.linkedCoordinatorIds ?? []) : [];
+  const choosesCoordinator = (type === 'sendRequest' || type === 'acceptRequest') && coordinators.length > 1;
+  const [coordinatorId, setCoordinatorId] = useState<string | null>(type === 'sendRequest' ? c.requestingCoordinatorId : null);
   const [agrees, setAgrees] = useState<'yes' | 'no'>('yes');
   const [messageType, setMessageType] = useState<MessageType>('OTHER');
   const [message, setMessage] = useState<FreeText>({ text: '', language });
@@ -53,13 +63,13 @@ export function CommandDialog({ type, c, ownCountry, questionSet, onClose, onDon
     const caseId = c.id;
     if (isJustified(type) && justification.text.trim() === '') return null;
     switch (type) {
-      case 'acceptRequest': return days ? { type, caseId, days, respondingCoordinatorId: null } : null;
+      case 'acceptRequest': return days && (!choosesCoordinator || coordinatorId) ? { type, caseId, days, respondingCoordinatorId: choosesCoordinator ? coordinatorId : null } : null;
       case 'forwardRequest': return authorityId ? { type, caseId, toAuthorityId: authorityId, justification } : null;
       case 'splitRequest': return authorityId && questionIds.length > 0
-        ? { type, caseId, newCaseId: crypto.randomUUID(), toAuthorityId: authorityId, questionIds, attachmentIds: [], justification } : null;
+        ? { type, caseId, newCaseId: crypto.randomUUID(), toAuthorityId: authorityId, questionIds, attachmentIds, justification } : null;
       case 'referralDecision': return { type, caseId, agrees: agrees === 'yes', justification };
       case 'addMessage': return message.text.trim() ? { type, caseId, messageId: crypto.randomUUID(), messageType, text: message } : null;
-      case 'sendRequest': return { type, caseId, requestingCoordinatorId: c.requestingCoordinatorId };
+      case 'sendRequest': return choosesCoordinator && !coordinatorId ? null : { type, caseId, requestingCoordinatorId: choosesCoordinator ? coordinatorId : c.requestingCoordinatorId };
       case 'rejectRequestApproval': case 'refuseRequest': case 'rejectReplyApproval': case 'requestAdditionalInfo':
       case 'refuseAdditionalInfo': case 'referRequest': case 'maintainAndClose': case 'withdrawRequest':
         return { type, caseId, justification };
@@ -106,6 +116,19 @@ export function CommandDialog({ type, c, ownCountry, questionSet, onClose, onDon
             return <Checkbox key={q.questionId} value={q.questionId} className="checkbox"><span className="checkbox-box" aria-hidden="true" />{question ? localize(question.text) : q.questionId}</Checkbox>;
           })}
         </CheckboxGroup>
+      ) : null}
+      {type === 'splitRequest' && c.attachments.length > 0 ? (
+        <CheckboxGroup value={attachmentIds} onChange={setAttachmentIds} className="field">
+          <Label>{t('split.attachments')}</Label>
+          {c.attachments.map((a) => <Checkbox key={a.id} value={a.id} className="checkbox"><span className="checkbox-box" aria-hidden="true" />{a.name}</Checkbox>)}
+        </CheckboxGroup>
+      ) : null}
+      {choosesCoordinator ? (
+        <RadioGroup value={coordinatorId} onChange={setCoordinatorId} className="field" isRequired isInvalid={tried && !coordinatorId}>
+          <Label>{t('coordinatorChoice.label')}</Label>
+          {coordinators.map((id) => <Radio key={id} value={id} className="radio"><AuthorityName id={id} /></Radio>)}
+          {tried && !coordinatorId ? <p className="field-error">{t('coordinatorChoice.required')}</p> : null}
+        </RadioGroup>
       ) : null}
       {type === 'referralDecision' ? (
         <RadioGroup value={agrees} onChange={(v) => setAgrees(v === 'no' ? 'no' : 'yes')} className="field">

@@ -1,7 +1,7 @@
 // `directory.*`: addressee search in the replica's authority directory; works offline.
 import { z } from 'zod';
 import { CountryCode, LegislativeArea } from '../../../../shared/reference/codes';
-import { readAuthority } from '../../replica/directoryStore';
+import { listUsersOf, readAuthority } from '../../replica/directoryStore';
 import { searchDirectory } from '../../search/directorySearch';
 import { router, signedInProcedure } from '../trpc';
 
@@ -21,4 +21,9 @@ export const directoryRouter = router({
   get: signedInProcedure
     .input(z.object({ id: z.string().min(1).max(64) }))
     .query(({ ctx, input }) => readAuthority(ctx.signedIn.replica.db, input.id) ?? null),
+
+  /** The active users of the signed-in user's own authority (names and rights), offered to allocators; works offline. */
+  colleagues: signedInProcedure.query(({ ctx }) => listUsersOf(ctx.signedIn.replica.db, ctx.signedIn.user.authorityId)
+    .filter((u) => u.status === 'ACTIVE')
+    .map((u) => ({ id: u.id, name: u.name, surname: u.surname, rights: u.rights }))),
 });
