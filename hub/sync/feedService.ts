@@ -1,7 +1,7 @@
 // The change feed a desk pulls (DESIGN §6): after a position, the next page of changes offered to the caller's
 // authority, one entry per entity at its latest state, each as the caller may see it — a `viewFor` view, the public
 // authority directory, colleagues — or a removal when the caller may no longer see it.
-import { and, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { authorities, users } from '../../db/hub/schema';
 import { ALL_AUTHORITIES, cases } from '../../db/hub/syncSchema';
 import type { Authority } from '../../shared/authority/authority';
@@ -32,19 +32,43 @@ export async function pullChanges(deps: HubDeps, viewer: User, request: PullRequ
   }
   await deps.db.transaction((tx) => recordDirectoryChanges(tx));
   const limit = Math.min(request.limit, MAX_PAGE_SIZE);
-  // One snapshot for the page and the high-water mark, so nextAfter never skips a change the page did not see.
-  const page = await deps.db.transaction(async (tx) => readPage(tx, deps, viewer, request.after, limit), { isolationLevel: 'repeatable read' });
+  // A desk that sends no marker (older protocol) gets the old rule: any own change after `after` means a resync.
+  const rightsAsOf = request.rightsAsOf ?? request.after;
+  // One snapshot for the page, the viewer's rights and the high-water mark, so nextAfter never skips a change the page
+  // did not see and the marker of a page from 0 says exactly which rights its views were computed with.
+  const page = await deps.db.transaction(async (tx) => readPage(tx, deps, viewer, request.after, rightsAsOf, limit), { isolationLevel: 'repeatable read' });
   return ok(page);
 }
 
-async function readPage(tx: HubExecutor, deps: HubDeps, viewer: User, after: number, limit: number): Promise<PullPage> {
+async function feedHead(tx: HubExecutor): Promise<number> {
+  const head = await tx.execute(sql`select coalesce(max(position), 0)::bigint as head from changes`) as unknown as { rows: Array<{ head: string | number }> };
+  return Number(head.rows[0]?.head ?? 0);
+}
+
+/** The caller as the page's snapshot has them: the session's copy may predate a change of their rights. */
+async function currentViewer(tx: HubExecutor, viewer: User): Promise<User> {
+  const [row] = await tx.select({ data: users.data }).from(users).where(eq(users.id, viewer.id));
+  return row?.data ?? viewer;
+}
+
+/**
+ * One page of the feed after `after`. A change to the caller's own rights or authority can change what they see of every
+ * case, so one that came after `rightsAsOf` (the position as of which the desk's replica reflects those rights) makes
+ * the desk start again from 0. A page from 0 answers with the head of its snapshot as the new marker: the pages that
+ * follow (an initial sync of any length, resumed after any cut) compare own changes with it, not with `after`, which
+ * during an initial sync is still behind changes that page 1 already took into account.
+ */
+async function readPage(tx: HubExecutor, deps: HubDeps, sessionViewer: User, after: number, rightsAsOf: number, limit: number): Promise<PullPage> {
+  const viewer = await currentViewer(tx, sessionViewer);
   const audience = [viewer.authorityId, ALL_AUTHORITIES];
-  // A change to the caller's own rights or authority can change what they see of every case: start again from 0.
-  if (after > 0) {
+  let marker = rightsAsOf;
+  if (after === 0) {
+    marker = await feedHead(tx);
+  } else {
     const own = await tx.execute(sql`
-      select 1 from changes where position > ${after}
+      select 1 from changes where position > ${rightsAsOf}
         and ((entity = 'user' and entity_id = ${viewer.id}) or (entity = 'authority' and entity_id = ${viewer.authorityId})) limit 1`) as unknown as { rows: unknown[] };
-    if (own.rows.length > 0) return { changes: [], nextAfter: 0, hasMore: true, resyncRequired: true };
+    if (own.rows.length > 0) return { changes: [], nextAfter: 0, hasMore: true, resyncRequired: true, rightsAsOf: 0 };
   }
   const result = await tx.execute(sql`
     select entity, entity_id as "entityId", max(position)::bigint as position from changes
@@ -54,12 +78,9 @@ async function readPage(tx: HubExecutor, deps: HubDeps, viewer: User, after: num
   const hasMore = rows.length > limit;
   const pageRows = rows.slice(0, limit);
   let nextAfter = pageRows.at(-1)?.position ?? after;
-  if (!hasMore) {
-    // Nothing more for this caller: skip past changes meant for others so the next pull starts at the head.
-    const head = await tx.execute(sql`select coalesce(max(position), 0)::bigint as head from changes`) as unknown as { rows: Array<{ head: string | number }> };
-    nextAfter = Math.max(nextAfter, Number(head.rows[0]?.head ?? 0));
-  }
-  return { changes: await viewsOf(tx, deps, viewer, pageRows), nextAfter, hasMore, resyncRequired: false };
+  // Nothing more for this caller: skip past changes meant for others so the next pull starts at the head.
+  if (!hasMore) nextAfter = Math.max(nextAfter, await feedHead(tx));
+  return { changes: await viewsOf(tx, deps, viewer, pageRows), nextAfter, hasMore, resyncRequired: false, rightsAsOf: marker };
 }
 
 async function viewsOf(tx: HubExecutor, deps: HubDeps, viewer: User, rows: readonly ChangedEntity[]): Promise<FeedChange[]> {

@@ -57,6 +57,12 @@ export const PullRequest = z.object({
   /** The last position the desk has applied; 0 for an initial sync. */
   after: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(MAX_PAGE_SIZE).default(200),
+  /**
+   * The `rightsAsOf` of the last page the desk applied: the feed position as of which its replica was built with the
+   * caller's rights. The hub asks for a resync only when the caller's own user or authority changed after it, so the
+   * pages of an initial sync (from 0) can be resumed one after the other. Absent (older desks): `after` is used.
+   */
+  rightsAsOf: z.number().int().nonnegative().optional(),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 
@@ -75,7 +81,15 @@ export const PullPage = z.object({
   /** Position to pass as `after` next time; a checkpoint the desk stores with the page in one transaction. */
   nextAfter: z.number().int().nonnegative(),
   hasMore: z.boolean(),
-  /** True when `after` is older than the feed keeps: the desk must drop its replica and resync from 0. */
+  /**
+   * True when the desk must drop its replica and pull again from 0: the caller's own rights or authority changed
+   * after `rightsAsOf` (what it sees of every case may differ), or `after` is older than the feed keeps.
+   */
   resyncRequired: z.boolean(),
+  /**
+   * The marker to send back as `rightsAsOf`, stored with `nextAfter` in the same transaction: on a page from 0 the
+   * feed's head in the snapshot the page was read in (the viewer's rights as of then); later pages repeat it.
+   */
+  rightsAsOf: z.number().int().nonnegative().optional(),
 });
 export type PullPage = z.infer<typeof PullPage>;

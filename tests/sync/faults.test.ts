@@ -45,7 +45,7 @@ describe('a desk under cut connections and a hub restart', () => {
 
   /**
    * A desk whose initial sync is done (with the default page), then opened again on the same folder with `pageSize`:
-   * a desk that catches up a backlog. (A multi-page INITIAL sync does not complete today: see the test below.)
+   * a desk that catches up a backlog. (Multi-page initial syncs have their own tests in initialSync.test.ts.)
    */
   async function syncedDesk(username: string, pageSize: number): Promise<{ desk: SyncTestDesk; proxy: TcpProxy }> {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'imi-faults-'));
@@ -72,14 +72,14 @@ describe('a desk under cut connections and a hub restart', () => {
     return ids;
   }
 
-  // Known bug (reported): the hub answers resyncRequired whenever the caller's own user or authority has a change
-  // after `after`, which on page 2 of any sync from position 0 is always the case, so the desk resyncs forever.
-  // When this starts failing, the bug is fixed: turn `it.fails` into `it`.
-  it.fails('completes an initial sync that spans several pages', async () => {
+  // Was a bug: the hub compared the caller's own user and authority changes with `after`, which on page 2 of any sync
+  // from 0 is still behind them, so it asked for a resync on every page 2. Pages now carry the `rightsAsOf` marker.
+  it('completes an initial sync that spans several pages', async () => {
     const desk = await openTestDesk(sync.url(), { pageSize: 5 });
     desks.push(desk);
     await desk.logIn('hu-enkk-lda');
     await desk.settle(10_000);
+    await expectDeskEqualsHub(desk, sync);
   }, 30_000);
 
   it('catches up a backlog of small pages while the connection is cut and restored mid-page', async () => {

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { syncState } from '../../../db/replica/schema';
 import type { ReplicaExecutor as Db } from './replicaDb';
 
-export type SyncKey = 'clientId' | 'lastSeq' | 'lastPosition' | 'lastSyncAt' | 'lastError';
+export type SyncKey = 'clientId' | 'lastSeq' | 'lastPosition' | 'rightsAsOf' | 'lastSyncAt' | 'lastError';
 
 export function readState(db: Db, key: SyncKey): string | undefined {
   return db.select({ value: syncState.value }).from(syncState).where(eq(syncState.key, key)).get()?.value;

@@ -37,6 +37,8 @@ export function applyPage(db: ReplicaDb, party: DecisionParty, page: PullPage): 
       else writeUser(tx, feedUser(change.data), change.position);
     }
     writeState(tx, 'lastPosition', String(page.nextAfter));
+    // The marker travels with the checkpoint: a cut between two pages of an initial sync resumes, it does not restart.
+    if (page.rightsAsOf !== undefined) writeState(tx, 'rightsAsOf', String(page.rightsAsOf));
     rebase(tx, party, changedCases);
     return removed;
   });
@@ -51,6 +53,7 @@ export function dropReplicatedData(db: ReplicaDb): string[] {
     tx.delete(users).run();
     tx.run(sql`DELETE FROM request_search`);
     writeState(tx, 'lastPosition', '0');
+    writeState(tx, 'rightsAsOf', '');
     return ids;
   });
 }

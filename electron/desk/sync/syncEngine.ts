@@ -118,7 +118,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function pull(): Promise<void> {
     let resynced = false;
     for (;;) {
-      const page = await hub.pull({ protocolVersion: PROTOCOL_VERSION, after: readNumber(replica.db, 'lastPosition'), limit: pageSize });
+      // No marker yet (a replica synced before the hub gave one): the hub falls back to comparing with `after`.
+      const rightsAsOf = readState(replica.db, 'rightsAsOf');
+      const page = await hub.pull({
+        protocolVersion: PROTOCOL_VERSION, after: readNumber(replica.db, 'lastPosition'), limit: pageSize,
+        ...(rightsAsOf ? { rightsAsOf: Number(rightsAsOf) } : {}),
+      });
       if (page.resyncRequired) {
         if (resynced) throw new Error('hub asked for a resync twice in one round');
         resynced = true;
