@@ -1,4 +1,4 @@
-// The main menu: Dashboard, Search, New request, Needs attention, and Users for local data administrators.
+// The main menu: Dashboard, Search, New request, Needs attention, My reports, Users (local data administrators), Settings.
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { hrefOf } from './useHashRoute';
@@ -17,7 +17,9 @@ export function Navigation({ current, isLda, attentionCount }: NavigationProps) 
     { route: { name: 'search' }, label: t('nav.search') },
     { route: { name: 'newRequest' }, label: t('nav.newRequest') },
     { route: { name: 'attention' }, label: t('nav.attention'), badge: attentionCount },
+    { route: { name: 'myReports' }, label: t('nav.myReports') },
     ...(isLda ? [{ route: { name: 'users' } as Route, label: t('nav.users') }] : []),
+    { route: { name: 'settings' }, label: t('nav.settings') },
   ];
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>

@@ -5,6 +5,8 @@ import { RequestScreen } from '../request/RequestScreen';
 import { CreateRequestScreen } from '../create/CreateRequestScreen';
 import { AttentionScreen } from '../attention/AttentionScreen';
 import { UsersScreen } from '../users/UsersScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { MyReportsScreen } from '../reports/MyReportsScreen';
 import type { SignedInStatus } from '../session/useSession';
 import type { Route } from './useHashRoute';
 
@@ -16,6 +18,8 @@ export function RouteView({ route, session }: { route: Route; session: SignedInS
     case 'editDraft': return <CreateRequestScreen key={route.id} session={session} draftId={route.id} />;
     case 'request': return <RequestScreen key={route.id} id={route.id} session={session} />;
     case 'attention': return <AttentionScreen />;
-    case 'users': return <UsersScreen />;
+    case 'users': return <UsersScreen session={session} />;
+    case 'settings': return <SettingsScreen />;
+    case 'myReports': return <MyReportsScreen />;
   }
 }

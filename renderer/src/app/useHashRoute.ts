@@ -8,7 +8,9 @@ export type Route =
   | { name: 'request'; id: string }
   | { name: 'editDraft'; id: string }
   | { name: 'attention' }
-  | { name: 'users' };
+  | { name: 'users' }
+  | { name: 'settings' }
+  | { name: 'myReports' };
 
 export function parseRoute(hash: string): Route {
   const [, first, second] = hash.replace(/^#/, '').split('/');
@@ -17,6 +19,8 @@ export function parseRoute(hash: string): Route {
     case 'new': return { name: 'newRequest' };
     case 'attention': return { name: 'attention' };
     case 'users': return { name: 'users' };
+    case 'settings': return { name: 'settings' };
+    case 'reports': return { name: 'myReports' };
     case 'request': return second ? { name: 'request', id: decodeURIComponent(second) } : { name: 'dashboard' };
     case 'edit': return second ? { name: 'editDraft', id: decodeURIComponent(second) } : { name: 'dashboard' };
     default: return { name: 'dashboard' };
@@ -30,6 +34,8 @@ export function hrefOf(route: Route): string {
     case 'newRequest': return '#/new';
     case 'attention': return '#/attention';
     case 'users': return '#/users';
+    case 'settings': return '#/settings';
+    case 'myReports': return '#/reports';
     case 'request': return `#/request/${encodeURIComponent(route.id)}`;
     case 'editDraft': return `#/edit/${encodeURIComponent(route.id)}`;
   }

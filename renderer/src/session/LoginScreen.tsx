@@ -10,6 +10,7 @@ import type { DeskOutputs } from '../api/trpc';
 import { errorText } from '../api/refusals';
 import { TextInput } from '../ui/TextInput';
 import { Notice } from '../ui/Notice';
+import { LanguageSwitch } from '../settings/LanguageSwitch';
 import { SecurityCodeFields } from './SecurityCodeFields';
 import { useApplySessionStatus } from './useSession';
 
@@ -45,6 +46,7 @@ export function LoginScreen() {
       <Form className="login-card" onSubmit={onSubmit} aria-labelledby="login-title">
         <h1 id="login-title">{t('app.title')}</h1>
         <p className="login-subtitle">{t('login.subtitle')}</p>
+        <LanguageSwitch signedIn={false} />
         {error ? <Notice kind="error">{errorText(t, error)}</Notice> : null}
         {challenge?.mode === 'offline' ? <Notice kind="info">{t('login.offlineNotice')}</Notice> : null}
         <TextInput label={t('login.username')} value={username} onChange={(v) => { setUsername(v); setChallenge(null); }}

@@ -1,12 +1,14 @@
-// The interface language, persisted in the user's desk settings and applied to i18n and the page's lang.
+// The interface language menu, each language named in itself. Signed in, the choice is saved in the user's
+// desk settings; on the log-in screen it is remembered for this workstation. i18n loads the catalogue.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_CODES, LanguageCode } from '../../../shared/reference/codes';
 import { useTRPC } from '../api/trpc';
-import { languageName } from '../i18n/displayNames';
+import { ownLanguageName } from '../i18n/displayNames';
+import { rememberWorkstationLanguage } from '../i18n/setupI18n';
 import { SelectField } from '../ui/SelectField';
 
-export function LanguageSwitch() {
+export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -14,8 +16,7 @@ export function LanguageSwitch() {
   const save = useMutation(trpc.settings.set.mutationOptions({
     onSuccess: (settings) => queryClient.setQueryData(trpc.settings.get.queryKey(), settings),
   }));
-  // Each language named in itself, as language menus usually do.
-  const options = LANGUAGE_CODES.map((code) => ({ id: code, label: languageName(code, code) }));
+  const options = LANGUAGE_CODES.map((code) => ({ id: code, label: ownLanguageName(code) }));
   return (
     <SelectField
       className="language-switch"
@@ -25,8 +26,9 @@ export function LanguageSwitch() {
       onChange={(value) => {
         const parsed = LanguageCode.safeParse(value);
         if (!parsed.success) return;
+        rememberWorkstationLanguage(parsed.data);
         void i18n.changeLanguage(parsed.data);
-        save.mutate({ user: { language: parsed.data } });
+        if (signedIn) save.mutate({ user: { language: parsed.data } });
       }}
     />
   );

@@ -1,4 +1,5 @@
 // Applies the signed-in user's interface language: their saved choice, else their preferred language.
+// (setupI18n keeps <html lang> and the missing-text count in step with every change.)
 import { useEffect } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -12,10 +13,4 @@ export function useInterfaceLanguage(preferredLanguage: string) {
   useEffect(() => {
     if (language && i18n.language !== language) void i18n.changeLanguage(language);
   }, [language, i18n]);
-  useEffect(() => {
-    const apply = (lng: string) => { document.documentElement.lang = lng; };
-    apply(i18n.language);
-    i18n.on('languageChanged', apply);
-    return () => i18n.off('languageChanged', apply);
-  }, [i18n]);
 }

@@ -1,10 +1,11 @@
-// Register a user of the LDA's authority: name, surname, language, e-mail, phone and request rights per area.
+// Register a user of the LDA's authority (SPEC §4): name, surname, language, e-mail, telephone, an optional
+// username (left empty, the hub generates one), and rights per legislative area and workflow.
 import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Checkbox, CheckboxGroup, Label } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGE_CODES, LEGISLATIVE_AREAS, LanguageCode } from '../../../shared/reference/codes';
-import { RequestRole } from '../../../shared/user/user';
+import { LANGUAGE_CODES, LanguageCode } from '../../../shared/reference/codes';
+import type { AreaRights, User } from '../../../shared/user/user';
 import { useTRPC } from '../api/trpc';
 import { errorText } from '../api/refusals';
 import { languageName } from '../i18n/displayNames';
@@ -12,22 +13,30 @@ import { ModalDialog } from '../ui/ModalDialog';
 import { Notice } from '../ui/Notice';
 import { SelectField } from '../ui/SelectField';
 import { TextInput } from '../ui/TextInput';
+import { RightsEditor, rightsInput } from './RightsEditor';
+import type { RightsValue } from './RightsEditor';
 
-export function RegisterUserDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+export interface RegisterUserDialogProps {
+  available: readonly AreaRights[];
+  onClose: () => void;
+  onDone: (user: User) => void;
+}
+
+export function RegisterUserDialog({ available, onClose, onDone }: RegisterUserDialogProps) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const [name, setName] = useState('');
   const [surname, setSurname] = useState('');
   const [email, setEmail] = useState('');
   const [telephone, setTelephone] = useState('');
+  const [username, setUsername] = useState('');
   const [language, setLanguage] = useState<LanguageCode>(LanguageCode.catch('en').parse(i18n.language));
-  const [roles, setRoles] = useState<Record<string, string[]>>({});
-  const register = useMutation(trpc.users.register.mutationOptions({ onSuccess: onDone }));
+  const [rights, setRights] = useState<RightsValue>({ isLda: false, rights: [] });
+  const register = useMutation(trpc.users.register.mutationOptions({ onSuccess: (user) => onDone(user) }));
   const submit = () => register.mutate({
     name, surname, email, preferredLanguage: language, telephone,
-    generalRoles: ['BASIC_USER'], dataAdministratorAreas: [],
-    rights: LEGISLATIVE_AREAS.filter((a) => (roles[a] ?? []).length > 0)
-      .map((area) => ({ area, workflow: 'REQUEST' as const, roles: (roles[area] ?? []).map((r) => RequestRole.parse(r)) })),
+    ...(username.trim() ? { username: username.trim() } : {}),
+    ...rightsInput(rights),
   });
   return (
     <ModalDialog title={t('users.register')} isOpen onClose={onClose} wide
@@ -44,15 +53,9 @@ export function RegisterUserDialog({ onClose, onDone }: { onClose: () => void; o
         <SelectField label={t('users.language')} value={language} requirement="red"
           onChange={(v) => { const p = LanguageCode.safeParse(v); if (p.success) setLanguage(p.data); }}
           options={LANGUAGE_CODES.map((c) => ({ id: c, label: languageName(c, i18n.language) }))} />
+        <TextInput label={t('users.username')} value={username} onChange={setUsername} description={t('users.usernameGenerated')} />
       </div>
-      {LEGISLATIVE_AREAS.map((area) => (
-        <CheckboxGroup key={area} className="field" value={roles[area] ?? []} onChange={(v) => setRoles((r) => ({ ...r, [area]: v }))}>
-          <Label>{t('users.rightsIn', { area: t(`areas.${area}`) })}</Label>
-          {RequestRole.options.filter((r) => r !== 'REFERRAL_HANDLER').map((role) => (
-            <Checkbox key={role} value={role} className="checkbox"><span className="checkbox-box" aria-hidden="true" />{t(`roles.${role}`)}</Checkbox>
-          ))}
-        </CheckboxGroup>
-      ))}
+      <RightsEditor available={available} value={rights} onChange={setRights} />
     </ModalDialog>
   );
 }
