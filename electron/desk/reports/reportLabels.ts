@@ -1,13 +1,13 @@
 // The per-language catalogue of report labels (resources/i18n/reports/*.json), with English as the fallback
 // for a language not yet translated and for any key a translation lacks.
+import { CATALOGUE_FILES } from '../../../shared/i18n/catalogueFiles';
 import type { LanguageCode } from '../../../shared/reference/codes';
 import en from '../../../resources/i18n/reports/en.json';
-import hu from '../../../resources/i18n/reports/hu.json';
 
 export type ReportLabels = typeof en;
 
-/** Catalogues shipped so far; another issue adds the remaining languages as data files. */
-const CATALOGUES: Partial<Record<LanguageCode, unknown>> = { en, hu };
+/** Every shipped catalogue of report labels (the generated index of resources/i18n/reports/). */
+const CATALOGUES: Partial<Record<LanguageCode, unknown>> = CATALOGUE_FILES.reports;
 
 export interface LabelChoice {
   labels: ReportLabels;
@@ -39,9 +39,10 @@ function overlay(base: Tree, translated: unknown): { merged: Tree; missing: numb
   return { merged, missing };
 }
 
-export function reportLabels(language: LanguageCode): LabelChoice {
+/** The labels in `language`, from the shipped catalogues (or the given ones), English where a label is missing. */
+export function reportLabels(language: LanguageCode, catalogues: Partial<Record<LanguageCode, unknown>> = CATALOGUES): LabelChoice {
   if (language === 'en') return { labels: en, fallback: null };
-  const { merged, missing } = overlay(en, CATALOGUES[language]);
+  const { merged, missing } = overlay(en, catalogues[language]);
   return {
     labels: merged as ReportLabels,
     fallback: missing > 0 ? { code: 'LABELS_FALLBACK_TO_ENGLISH', language, missingKeys: missing } : null,

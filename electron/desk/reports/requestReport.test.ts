@@ -1,9 +1,13 @@
 // Every report type in English and Hungarian, rendered to PDF and read back with poppler's pdftotext; and
 // personal data present or masked for each role of SPEC §5.1.
 import { afterAll, describe, expect, it } from 'vitest';
+import englishLabels from '../../../resources/i18n/reports/en.json';
+import huLabels from '../../../resources/i18n/reports/hu.json';
+import { CATALOGUE_FILES } from '../../../shared/i18n/catalogueFiles';
 import type { LanguageCode } from '../../../shared/reference/codes';
 import type { RequestView } from '../../../shared/request/visibility';
 import type { Built } from '../../../shared/testkit/world.testkit';
+import { reportLabels } from './reportLabels';
 import { createPdfRenderer } from './renderPdf';
 import { buildRequestReport } from './requestReport';
 import type { RequestReportInput } from './requestReport';
@@ -186,10 +190,19 @@ describe('report contents', () => {
     expect(en).toMatch(/Page 1 of \d+/);
   });
 
-  it('prints English labels for a language without a catalogue yet and reports the fallback', async () => {
-    const { text, result } = await generate(answered, 'it-ca:handler', 'FULL_WITH_PD', 'mt');
-    expect(result.ok && result.labelFallback).toMatchObject({ code: 'LABELS_FALLBACK_TO_ENGLISH', language: 'mt' });
-    expect(text).toContain('Full report with personal data');
+  it('takes English labels for a language without a catalogue, or for the labels a catalogue lacks, and reports the fallback', () => {
+    const none = reportLabels('mt', {});
+    expect(none.fallback).toMatchObject({ code: 'LABELS_FALLBACK_TO_ENGLISH', language: 'mt' });
+    expect(none.labels.reportTitle.FULL_WITH_PD).toBe(englishLabels.reportTitle.FULL_WITH_PD);
+    const partial = reportLabels('hu', { hu: { ...huLabels, reportTitle: { ...huLabels.reportTitle, FULL_WITH_PD: '' } } });
+    expect(partial.fallback).toMatchObject({ code: 'LABELS_FALLBACK_TO_ENGLISH', language: 'hu', missingKeys: 1 });
+    expect(partial.labels.reportTitle.FULL_WITH_PD).toBe(englishLabels.reportTitle.FULL_WITH_PD);
+    expect(partial.labels.reportTitle.CUSTOM).toBe(huLabels.reportTitle.CUSTOM);
+  });
+
+  it('needs no fallback in any language that ships a catalogue of report labels', () => {
+    const shipped = Object.keys(CATALOGUE_FILES.reports) as LanguageCode[];
+    expect(shipped.filter((language) => reportLabels(language).fallback !== null)).toEqual([]);
   });
 
   it('needs no fallback for Hungarian: its catalogue has every label', () => {
