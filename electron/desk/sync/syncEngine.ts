@@ -17,7 +17,7 @@ import { readNumber, readState, writeState } from '../replica/syncState';
 import { applyPage, dropReplicatedData } from './applyPage';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffOptions } from './backoff';
-import { applyOutcome, countOpenAttention, countOutbox } from './outcomes';
+import { applyOutcomes, countOpenAttention, countOutbox } from './outcomes';
 
 /** What the desk needs of the hub; a transient failure (network, hub down) is a thrown error. */
 export interface HubSyncClient {
@@ -104,7 +104,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         commands: rows.map((r) => ({ clientId: replica.clientId, seq: r.seq, command: r.command as RequestCommand })),
       });
       const at = clock.now().toISOString();
-      replica.db.transaction((tx) => { for (const outcome of response.outcomes) applyOutcome(tx, party, outcome, at); });
+      replica.db.transaction((tx) => applyOutcomes(tx, party, response.outcomes, at));
       const progressed = response.outcomes.some((o) => seqs.includes(o.seq));
       if (!progressed) throw new Error(`hub answered no command of seq ${seqs[0]}..${seqs.at(-1)} (its last seq: ${response.lastSeq})`);
       emit();
