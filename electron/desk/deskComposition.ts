@@ -5,6 +5,8 @@ import { referenceLookups } from './commands/replicaEnvironment';
 import type { DeskService } from './deskService';
 import { createHubConnection } from './hubLink/hubClient';
 import type { HubConnection } from './hubLink/hubClient';
+import { createPdfRenderer } from './reports/renderPdf';
+import { reportReferenceFrom } from './reports/reportReference';
 import { fileOfflineAccounts, offlineAccountsFile } from './session/offlineAccounts';
 import type { VerifierCost } from './session/offlineAccounts';
 import { createSessionManager } from './session/sessionManager';
@@ -20,11 +22,15 @@ export interface DeskServiceOptions {
   sync?: SessionManagerOptions['sync'];
   migrationsFolder?: string;
   verifierCost?: VerifierCost;
+  /** Chunk size and chunk observer of attachment uploads (tests). */
+  uploads?: SessionManagerOptions['uploads'];
 }
 
 export function createDeskService(options: DeskServiceOptions): DeskService {
   const reference = loadReferenceData();
   const now = options.now ?? (() => new Date());
+  // One pdfmake worker for the whole desk, started on the first report.
+  const renderer = createPdfRenderer();
   const session = createSessionManager({
     dataDir: options.dataDir,
     hubUrl: () => options.settings.read().workstation.hubUrl,
@@ -35,6 +41,8 @@ export function createDeskService(options: DeskServiceOptions): DeskService {
     ...(options.sync ? { sync: options.sync } : {}),
     ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
     ...(options.verifierCost ? { verifierCost: options.verifierCost } : {}),
+    ...(options.uploads ? { uploads: options.uploads } : {}),
+    reports: { renderer, reference: reportReferenceFrom(reference) },
   });
   return {
     reference,
@@ -42,6 +50,9 @@ export function createDeskService(options: DeskServiceOptions): DeskService {
     session,
     now,
     signedIn: () => session.signedIn(),
-    close: async () => { await session.logout(); },
+    close: async () => {
+      await session.logout();
+      await renderer.close();
+    },
   };
 }

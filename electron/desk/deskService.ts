@@ -5,6 +5,8 @@ import type { RequestEnvironment } from '../../shared/request/environment';
 import type { Authority } from '../../shared/authority/authority';
 import type { User } from '../../shared/user/user';
 import type { DeskOutcome } from './api/deskErrors';
+import type { DeskAttachments } from './attachments/deskAttachments';
+import type { DeskReports } from './reports/deskReports';
 import type { HubConnection } from './hubLink/hubClient';
 import type { Replica } from './replica/openReplica';
 import type { CompleteFirstLoginInput, CompleteLoginInput, DeskLoginChallenge, SessionMode, SessionStatus } from './session/sessionTypes';
@@ -21,6 +23,10 @@ export interface SignedInDesk {
   readonly sync: SyncEngine;
   /** The hub with this user's session; null after an offline log-in (nothing can be sent until an online one). */
   readonly hub: HubConnection | null;
+  /** Upload staging, download cache and content of attachments (electron/desk/attachments). */
+  readonly attachments: DeskAttachments;
+  /** Report generation, My reports and certification (electron/desk/reports). */
+  readonly reports: DeskReports;
 }
 
 export interface SessionManager {

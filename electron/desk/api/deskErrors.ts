@@ -26,6 +26,32 @@ export const DeskReason = z.enum([
   'CASE_NOT_FOUND',
   'QUESTION_SET_NOT_FOUND',
   'ATTENTION_NOT_FOUND',
+  // Attachments (SPEC §5.6, electron/desk/attachments)
+  'ATTACHMENT_NOT_FOUND',
+  /** The user does not see the request at FULL (e.g. a responder before acceptance): attachments stay closed. */
+  'ATTACHMENT_CLOSED',
+  /** Not yet downloaded to this workstation: `attachments.fetch` first (online). */
+  'ATTACHMENT_NOT_CACHED',
+  /** The bytes the hub sent do not match the attachment's SHA-256; nothing was kept. */
+  'ATTACHMENT_CORRUPT',
+  'ATTACHMENT_TOO_LARGE',
+  'EXECUTABLE_ATTACHMENT',
+  'UPLOAD_NOT_FOUND',
+  'UPLOAD_OFFSET_MISMATCH',
+  'UPLOAD_EXCEEDS_DECLARED_SIZE',
+  'UPLOAD_INCOMPLETE',
+  /** The upload was already finished (its command is queued). */
+  'UPLOAD_FINISHED',
+  'CHUNK_TOO_LARGE',
+  'CHUNK_EMPTY',
+  // Reports (SPEC §10, electron/desk/reports)
+  'REPORT_NOT_FOUND',
+  /** The report type is above what the user's visibility level of the request allows. */
+  'REPORT_TYPE_NOT_ALLOWED',
+  'NO_SECTIONS_CHOSEN',
+  'REPORT_RENDER_FAILED',
+  /** The hub answered, but not with a signed PDF; nothing was kept as certified. */
+  'REPORT_NOT_SIGNED',
 ]);
 export type DeskReason = z.infer<typeof DeskReason>;
 

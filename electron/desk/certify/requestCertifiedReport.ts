@@ -9,7 +9,7 @@ export type CertifySign = (input: { caseId: string; reportType: ReportType; pdf:
 export type CertifiedReportResult =
   | { ok: true; report: StoredReport; signedAt: string }
   /** HUB_REFUSED carries the hub's stable reason (e.g. ROLE_REQUIRED when the report type is above the user's level). */
-  | { ok: false; code: 'HUB_REFUSED'; reason: string }
+  | { ok: false; code: 'HUB_REFUSED'; reason: string; details?: Record<string, unknown> }
   | { ok: false; code: 'HUB_UNREACHABLE' | 'NOT_SIGNED'; message: string };
 
 export interface CertifiedReportRequest {
@@ -20,10 +20,12 @@ export interface CertifiedReportRequest {
   myReports: MyReports;
 }
 
-/** The hub's reason from a tRPC client error, without importing the client library here. */
-function hubReasonOf(error: unknown): string | undefined {
-  const data = (error as { data?: { reason?: unknown } } | null)?.data;
-  return typeof data?.reason === 'string' ? data.reason : undefined;
+/** The hub's reason (and details) from a tRPC client error, without importing the client library here. */
+function hubReasonOf(error: unknown): { reason: string; details?: Record<string, unknown> } | undefined {
+  const data = (error as { data?: { reason?: unknown; details?: unknown } } | null)?.data;
+  if (typeof data?.reason !== 'string' || data.reason === 'INTERNAL') return undefined;
+  const details = data.details !== null && typeof data.details === 'object' ? data.details as Record<string, unknown> : undefined;
+  return details ? { reason: data.reason, details } : { reason: data.reason };
 }
 
 export async function requestCertifiedReport({ report, pdf, sign, myReports }: CertifiedReportRequest): Promise<CertifiedReportResult> {
@@ -31,8 +33,8 @@ export async function requestCertifiedReport({ report, pdf, sign, myReports }: C
   try {
     signed = await sign({ caseId: report.caseId, reportType: report.type, pdf: pdf.toString('base64') });
   } catch (error) {
-    const reason = hubReasonOf(error);
-    return reason ? { ok: false, code: 'HUB_REFUSED', reason } : { ok: false, code: 'HUB_UNREACHABLE', message: error instanceof Error ? error.message : String(error) };
+    const refused = hubReasonOf(error);
+    return refused ? { ok: false, code: 'HUB_REFUSED', ...refused } : { ok: false, code: 'HUB_UNREACHABLE', message: error instanceof Error ? error.message : String(error) };
   }
   const bytes = Buffer.from(signed.pdf, 'base64');
   // Only a PDF that still carries a signature is kept as certified; anything else must not be mistaken for one.

@@ -24,6 +24,8 @@ export interface Replica {
   readonly hubHost: string;
   readonly file: string;
   readonly filesDir: string;
+  readonly uploadsDir: string;
+  readonly reportsDir: string;
   /** This replica's identity towards the hub (DESIGN §6: commands are (clientId, seq)). */
   readonly clientId: string;
   close(): void;
@@ -59,7 +61,7 @@ function runMigrations(sqlite: Database.Database, db: ReplicaDb, migrationsFolde
 }
 
 export function openReplica(options: OpenReplicaOptions): Replica {
-  const { file, filesDir } = replicaLocation(options.dataDir, options.hubHost, options.user.id);
+  const { file, filesDir, uploadsDir, reportsDir } = replicaLocation(options.dataDir, options.hubHost, options.user.id);
   if (!options.inMemory) mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(options.inMemory ? ':memory:' : file);
   try {
@@ -71,7 +73,7 @@ export function openReplica(options: OpenReplicaOptions): Replica {
     runMigrations(sqlite, db, options.migrationsFolder ?? DEFAULT_MIGRATIONS);
     const clientId = ensureClientId(db);
     return {
-      db, sqlite, user: options.user, hubHost: options.hubHost, file, filesDir, clientId,
+      db, sqlite, user: options.user, hubHost: options.hubHost, file, filesDir, uploadsDir, reportsDir, clientId,
       close: () => sqlite.close(),
     };
   } catch (error) {

@@ -36,6 +36,8 @@ export interface MyReports {
   /** Reports still kept, newest first. */
   list(): StoredReport[];
   open(id: string): OpenResult;
+  /** Deletes one report (file and index entry); false when there is no such report. */
+  delete(id: string): boolean;
   /** Deletes the reports made more than 30 days before `now`; returns their ids. */
   purgeExpired(now?: Date): string[];
   /** Where a report's file lives (for "save as" and printing by the shell). */
@@ -93,6 +95,14 @@ export function openMyReports({ directory, clock = () => new Date() }: MyReports
       } catch {
         return { ok: false, code: 'REPORT_NOT_FOUND' };
       }
+    },
+    delete(id) {
+      const all = read();
+      const report = all.find((r) => r.id === id);
+      if (!report) return false;
+      write(all.filter((r) => r !== report));
+      rmSync(pathOf(report), { force: true });
+      return true;
     },
     purgeExpired(now = clock()) {
       const all = read();

@@ -12,7 +12,13 @@ import type { ReferenceLookups } from '../commands/replicaEnvironment';
 import type { SessionManager, SignedInDesk } from '../deskService';
 import { classifyHubError, HubRefusalError, SESSION_REASONS } from '../hubLink/hubClient';
 import type { HubConnection } from '../hubLink/hubClient';
+import { createDeskAttachments } from '../attachments/deskAttachments';
+import type { DeskAttachmentsOptions } from '../attachments/deskAttachments';
 import { openReplica } from '../replica/openReplica';
+import { createDeskReports } from '../reports/deskReports';
+import { openMyReports } from '../reports/myReports';
+import type { PdfRenderer } from '../reports/renderPdf';
+import type { ReportReference } from '../reports/reportContext';
 import { createSyncEngine } from '../sync/syncEngine';
 import type { SyncEngineOptions } from '../sync/syncEngine';
 import { checkVerifier, choosePositions, makeVerifier, MAX_OFFLINE_FAILURES } from './offlineAccounts';
@@ -35,6 +41,10 @@ export interface SessionManagerOptions {
   sync?: Partial<Omit<SyncEngineOptions, 'replica' | 'hub' | 'reference'>>;
   migrationsFolder?: string;
   verifierCost?: VerifierCost;
+  /** The desk's one PDF renderer and the reference data reports print. */
+  reports: { renderer: PdfRenderer; reference: ReportReference };
+  /** Chunk size and chunk observer of attachment uploads (tests). */
+  uploads?: DeskAttachmentsOptions['uploader'];
 }
 
 type Pending =
@@ -80,17 +90,33 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     const replica = openReplica({ dataDir: options.dataDir, hubHost: hostOf(hubUrl), user, ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}) });
     const env = replicaEnvironment(replica, options.reference);
     const offlineHub = { push: () => Promise.reject(new Error('OFFLINE_SESSION')), pull: () => Promise.reject(new Error('OFFLINE_SESSION')) };
-    const sync = createSyncEngine({ ...options.sync, replica, reference: options.reference, hub: connection?.sync ?? offlineHub });
+    let poke = () => {};
+    const attachments = createDeskAttachments({
+      replica, user, env, hub: connection?.trpc ?? null, now: options.now, poke: () => poke(), ...(options.uploads ? { uploader: options.uploads } : {}),
+    });
+    // Attachment bytes go to the hub before the addAttachment command that names them.
+    const sync = createSyncEngine({ ...options.sync, replica, reference: options.reference, hub: connection ? attachments.wrapSync(connection.sync) : offlineHub });
+    poke = () => sync.poke();
+    const reports = createDeskReports({
+      replica, user, renderer: options.reports.renderer, reference: options.reports.reference, now: options.now,
+      myReports: openMyReports({ directory: replica.reportsDir, clock: options.now }),
+      sign: connection ? (input) => connection.trpc.certify.sign.mutate(input) : null,
+    });
+    // After every sync round: cached files of cases no longer seen at FULL go (a removed case's folder the engine deletes itself).
+    let pruning: Promise<unknown> = Promise.resolve();
+    const stopPruning = sync.onStatus(() => { pruning = pruning.then(() => attachments.pruneCache()).catch(() => undefined); });
     let unsubscribe = () => {};
     let stopWatching = () => {};
     const current: Active = {
-      desk: { user, authority, mode: connection ? 'online' : 'offline', replica, env, sync, hub: connection },
+      desk: { user, authority, mode: connection ? 'online' : 'offline', replica, env, sync, hub: connection, attachments, reports },
       offlineLoginUntil,
       hubSession: connection ? 'active' : 'none',
       stop: async () => {
         stopWatching();
         unsubscribe();
+        stopPruning();
         await sync.stop();
+        await pruning;
         await connection?.close();
         replica.close();
       },
