@@ -2,7 +2,7 @@
 // printing the desk's one-time URL and the demo log-ins. Where Electron can run, `npm run desk:app` starts
 // the app instead (see README "Desk"); this machine has no Electron binary, so web mode is the default.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from '../hub/demo/demoData';
@@ -33,10 +33,26 @@ function startHub(args: readonly string[]): Promise<{ url: string; stop: () => v
   });
 }
 
-/** A fresh clone has no renderer build (renderer/dist is not committed): make one, or say why the page is bare. */
+/** The newest modification time of the files under `dir` (the renderer's sources and catalogues). */
+function newestChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestChange(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * A fresh clone has no renderer build (renderer/dist is not committed), and after a pull the build may be older
+ * than the sources: build it then, or say why the page is bare.
+ */
 function ensureRendererBuild(): void {
-  if (!existsSync(path.join(ROOT, 'renderer', 'index.html')) || existsSync(path.join(ROOT, 'renderer', 'dist', 'index.html'))) return;
-  console.log('start: building the renderer (renderer/dist) once…');
+  const built = path.join(ROOT, 'renderer', 'dist', 'index.html');
+  if (!existsSync(path.join(ROOT, 'renderer', 'index.html'))) return;
+  if (existsSync(built) && statSync(built).mtimeMs >= newestChange(path.join(ROOT, 'renderer'))) return;
+  console.log('start: building the renderer (renderer/dist)…');
   const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0) console.warn('start: the renderer build failed; the desk API runs, but the page will only show a notice');
 }
