@@ -44,6 +44,15 @@ export const HubReason = z.enum([
   'ATTACHMENT_NOT_FOUND',
   'ATTACHMENTS_UNAVAILABLE',
   'UPLOAD_NOT_YOURS',
+  // Certified reports (hub/certify)
+  /** The bytes sent for signing are not a PDF. */
+  'NOT_A_PDF',
+  /** A PDF the signer cannot parse (damaged, or a structure it does not support). */
+  'PDF_UNREADABLE',
+  /** The report type is above what the caller's visibility level of the request allows (shared allowedReportTypes). */
+  'REPORT_TYPE_NOT_ALLOWED',
+  /** No organisation certificate is configured: this hub cannot certify reports. */
+  'SIGNING_UNAVAILABLE',
   // The authority's own data (hub/authorities)
   'AUTHORITY_NOT_FOUND',
   'OFFICIAL_NAME_NOT_EDITABLE',
@@ -118,6 +127,10 @@ export const TRPC_CODE_OF: Readonly<Record<HubReason, 'BAD_REQUEST' | 'PARSE_ERR
   ATTACHMENT_NOT_FOUND: 'NOT_FOUND',
   ATTACHMENTS_UNAVAILABLE: 'INTERNAL_SERVER_ERROR',
   UPLOAD_NOT_YOURS: 'FORBIDDEN',
+  NOT_A_PDF: 'BAD_REQUEST',
+  PDF_UNREADABLE: 'BAD_REQUEST',
+  REPORT_TYPE_NOT_ALLOWED: 'FORBIDDEN',
+  SIGNING_UNAVAILABLE: 'INTERNAL_SERVER_ERROR',
   AUTHORITY_NOT_FOUND: 'NOT_FOUND',
   OFFICIAL_NAME_NOT_EDITABLE: 'FORBIDDEN',
   LINKED_AUTHORITY_NOT_FOUND: 'BAD_REQUEST',

@@ -23,25 +23,25 @@ export interface CertifiedReport {
   signedAt: Date;
 }
 
-/** The signer's own codes travel in `details.certify`, under the nearest hub reason (see the report's note on hub/errors.ts). */
+/** The signer's refusals as hub reasons; a failure inside the signer stays INTERNAL (its code kept for the log). */
 function fromSigner(code: SignRefusalCode): Refusal {
   switch (code) {
     case 'PDF_TOO_LARGE': return refusal('PAYLOAD_TOO_LARGE', { certify: code });
-    case 'NOT_A_PDF':
-    case 'PDF_UNREADABLE': return refusal('INVALID_INPUT', { certify: code });
+    case 'NOT_A_PDF': return refusal('NOT_A_PDF');
+    case 'PDF_UNREADABLE': return refusal('PDF_UNREADABLE');
     case 'SIGNING_FAILED': return refusal('INTERNAL', { certify: code });
   }
 }
 
 export async function certifyReport(deps: HubDeps, user: User, input: CertifyInput): Promise<Outcome<CertifiedReport>> {
-  if (!deps.organisationCertificate) return refusal('INTERNAL', { certify: 'SIGNING_UNAVAILABLE' });
+  if (!deps.organisationCertificate) return refusal('SIGNING_UNAVAILABLE');
   const c = await loadCase(deps.db, input.caseId);
   const directory = await loadDirectory(deps.db, deps.reference ?? EMPTY_REFERENCE, []);
   // The same level the hub masks the case's data at: a user may certify only a report they could have generated.
   const level = c ? visibilityLevel(c, user, directory) : 'NONE';
   if (!c || level === 'NONE') return refusal('CASE_NOT_FOUND');
   if (!allowedReportTypes(level).includes(input.reportType)) {
-    return refusal('ROLE_REQUIRED', { certify: 'REPORT_TYPE_NOT_ALLOWED', reportType: input.reportType, visibilityLevel: level });
+    return refusal('REPORT_TYPE_NOT_ALLOWED', { reportType: input.reportType, visibilityLevel: level, allowed: [...allowedReportTypes(level)] });
   }
   const signedAt = deps.clock.now();
   // The hub cannot re-derive the desk's PDF, so the signature vouches for who asked and for which case and type,

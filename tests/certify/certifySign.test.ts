@@ -60,14 +60,24 @@ describe.each(hubBackends())('certify.sign over HTTP on $name', { timeout: 60_00
 
   it('refuses bytes that are not a PDF', async () => {
     const notPdf = Buffer.from('<html>report</html>').toString('base64');
-    expect(await reasonOf(requester.trpc.certify.sign.mutate({ caseId, reportType: 'FULL_WITHOUT_PD', pdf: notPdf }))).toEqual({ reason: 'INVALID_INPUT', details: { certify: 'NOT_A_PDF' } });
+    expect(await reasonOf(requester.trpc.certify.sign.mutate({ caseId, reportType: 'FULL_WITHOUT_PD', pdf: notPdf }))).toEqual({ reason: 'NOT_A_PDF' });
   });
 
   it('refuses a report with personal data to the responder before acceptance, and signs one without', async () => {
     expect(await reasonOf(responder.trpc.certify.sign.mutate({ caseId, reportType: 'FULL_WITH_PD', pdf: report.toString('base64') })))
-      .toEqual({ reason: 'ROLE_REQUIRED', details: { certify: 'REPORT_TYPE_NOT_ALLOWED', reportType: 'FULL_WITH_PD', visibilityLevel: 'FULL_NO_PD' } });
+      .toEqual({ reason: 'REPORT_TYPE_NOT_ALLOWED', details: { reportType: 'FULL_WITH_PD', visibilityLevel: 'FULL_NO_PD', allowed: ['FULL_WITHOUT_PD', 'CUSTOM'] } });
     const { pdf } = await responder.trpc.certify.sign.mutate({ caseId, reportType: 'FULL_WITHOUT_PD', pdf: report.toString('base64') });
     expect(pdfsig(Buffer.from(pdf, 'base64')).valid).toBe(true);
+  });
+
+  it('refuses with SIGNING_UNAVAILABLE when the hub has no organisation certificate', async () => {
+    const certificate = api.hub.deps.organisationCertificate;
+    delete api.hub.deps.organisationCertificate;
+    try {
+      expect(await reasonOf(requester.trpc.certify.sign.mutate({ caseId, reportType: 'FULL_WITHOUT_PD', pdf: report.toString('base64') }))).toEqual({ reason: 'SIGNING_UNAVAILABLE' });
+    } finally {
+      api.hub.deps.organisationCertificate = certificate;
+    }
   });
 
   it('refuses a user who does not see the case as if it did not exist', async () => {
@@ -86,7 +96,7 @@ describe.each(hubBackends())('certify.sign over HTTP on $name', { timeout: 60_00
     expect(pdfsig(opened.pdf).valid).toBe(true);
 
     const refused = await requestCertifiedReport({ report: { ...meta, type: 'FULL_WITH_PD' }, pdf: report, sign: (input) => responder.trpc.certify.sign.mutate(input), myReports });
-    expect(refused).toEqual({ ok: false, code: 'HUB_REFUSED', reason: 'ROLE_REQUIRED' });
+    expect(refused).toMatchObject({ ok: false, code: 'HUB_REFUSED', reason: 'REPORT_TYPE_NOT_ALLOWED', details: { visibilityLevel: 'FULL_NO_PD' } });
     expect(myReports.list()).toHaveLength(1);
   });
 });

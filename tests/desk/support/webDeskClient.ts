@@ -7,6 +7,7 @@ import { createTRPCClient, createWSClient, httpLink, splitLink, wsLink } from '@
 import WebSocket from 'ws';
 import type { DeskRouter } from '../../../electron/desk/api/deskRouter';
 import { createDeskService } from '../../../electron/desk/deskComposition';
+import type { DeskServiceOptions } from '../../../electron/desk/deskComposition';
 import type { DeskService } from '../../../electron/desk/deskService';
 import { memorySettingsStore } from '../../../electron/desk/settings/settingsStore';
 import { SECRET_HEADER } from '../../../electron/desk/web/webGuard';
@@ -36,13 +37,15 @@ export function deskClient(server: Pick<DeskWebServer, 'origin' | 'secret'>) {
 }
 
 /** A desk service in web mode against `hubUrl`, with cheap verifiers and a short poll so tests stay quick. */
-export async function startWebDeskUnderTest(hubUrl: string, options: { dataDir?: string } = {}): Promise<WebDeskUnderTest> {
+export async function startWebDeskUnderTest(hubUrl: string, options: { dataDir?: string } & Pick<DeskServiceOptions, 'uploads' | 'now'> = {}): Promise<WebDeskUnderTest> {
   const dataDir = options.dataDir ?? await mkdtemp(path.join(os.tmpdir(), 'imi-desk-'));
   const desk = createDeskService({
     dataDir,
     settings: memorySettingsStore({ workstation: { hubUrl, proxy: { mode: 'system' } } }),
     verifierCost: { memoryCost: 64, timeCost: 1 },
     sync: { pollIntervalMs: 200, backoff: { baseMs: 50, maxMs: 200 } },
+    ...(options.uploads ? { uploads: options.uploads } : {}),
+    ...(options.now ? { now: options.now } : {}),
   });
   const server = await startDeskWebServer({ desk, port: 0 });
   const { trpc: client, closeSocket } = deskClient(server);
