@@ -39,9 +39,11 @@ export async function resolveSession(db: HubExecutor, token: string, now: Date):
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(credentials, eq(credentials.userId, sessions.userId))
     .where(eq(sessions.tokenHash, tokenHash));
-  if (!row || row.session.revokedAt !== null) return refusal('UNAUTHENTICATED');
-  if (row.session.expiresAt.getTime() <= now.getTime()) return refusal('SESSION_EXPIRED');
+  if (!row) return refusal('UNAUTHENTICATED');
+  // Before the revocation check: deactivation revokes every session, and the desk must still learn why, to purge its replica.
   if (row.status === 'DEACTIVATED') return refusal('ACCOUNT_DEACTIVATED');
+  if (row.session.revokedAt !== null) return refusal('UNAUTHENTICATED');
+  if (row.session.expiresAt.getTime() <= now.getTime()) return refusal('SESSION_EXPIRED');
   if (row.status === 'BLOCKED' || row.credential.blockedAt !== null) return refusal('ACCOUNT_BLOCKED');
   return ok({
     tokenHash,

@@ -15,6 +15,7 @@ import type { HubTx } from '../db/openHubDatabase';
 import type { HubDeps } from '../deps';
 import { DESK_LINK } from '../mail/renderMail';
 import type { Mail } from '../mailer';
+import { recordUserChange } from '../sync/userChanges';
 import { ok, refusal, type Outcome, type Refusal } from '../errors';
 import { normaliseRights, unavailableRights } from './rights';
 import { generateUsername, isValidUsername } from './usernames';
@@ -82,6 +83,7 @@ async function commitUserChange(deps: HubDeps, locked: Locked, actor: Actor, bef
   if (broken) return broken;
   const now = deps.clock.now();
   await saveUser(locked.tx, after, now);
+  await recordUserChange(locked.tx, after, now);
   await audit(locked.tx, { at: now, actorUserId: actor.id, action, authorityId: before.authorityId, targetUserId: before.id, details });
   return ok(after);
 }
@@ -128,6 +130,7 @@ export async function registerUser(deps: HubDeps, actor: Actor, input: NewUserIn
     if (missing.length > 0) return refusal('RIGHTS_NOT_AVAILABLE', { rights: missing });
     const temporary = await issueTemporaryPassword(deps, now);
     await insertUser(locked.tx, user, { passwordHash: temporary.hash, mustChangePassword: true, temporaryPasswordExpiresAt: temporary.expiresAt, securityCodeHashes: null }, now);
+    await recordUserChange(locked.tx, user, now);
     await audit(locked.tx, { at: now, actorUserId: actor.id, action: 'USER_REGISTERED', authorityId: actor.authorityId, targetUserId: user.id, details: { rights: user.rights } });
     mail = temporaryPasswordMail(user, temporary);
     return ok(user);

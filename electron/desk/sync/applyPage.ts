@@ -1,6 +1,6 @@
 // Applies one page of the hub's change feed to the replica: the changes, the checkpoint and the rebase in ONE transaction.
 import { sql } from 'drizzle-orm';
-import { authorities, requests, users } from '../../../db/replica/schema';
+import { attention, authorities, outbox, requests, users } from '../../../db/replica/schema';
 import { Authority } from '../../../shared/authority/authority';
 import { RequestView } from '../../../shared/request/visibility';
 import { User } from '../../../shared/user/user';
@@ -8,6 +8,7 @@ import type { PullPage } from '../../../shared/sync/protocol';
 import { rebase } from '../commands/workingCopy';
 import type { DecisionParty } from '../commands/workingCopy';
 import { removeAuthority, removeUser, writeAuthority, writeUser } from '../replica/directoryStore';
+import type { Replica } from '../replica/openReplica';
 import type { ReplicaDb } from '../replica/replicaDb';
 import { removeRequest, writeServerState } from '../replica/requestStore';
 import { writeState } from '../replica/syncState';
@@ -56,4 +57,19 @@ export function dropReplicatedData(db: ReplicaDb): string[] {
     writeState(tx, 'rightsAsOf', '');
     return ids;
   });
+}
+
+/**
+ * The hub says the account is deactivated: its user may see nothing any more (SPEC §5.1), so everything the replica
+ * holds goes — replicated rows, the search index, queued and refused commands — and the freed pages are overwritten
+ * (VACUUM, then a WAL checkpoint) so that no deleted row stays readable in the file. The caller removes the folders.
+ */
+export function purgeReplica(replica: Pick<Replica, 'db' | 'sqlite'>): void {
+  dropReplicatedData(replica.db);
+  replica.db.transaction((tx) => {
+    tx.delete(outbox).run();
+    tx.delete(attention).run();
+  });
+  replica.sqlite.exec('VACUUM');
+  replica.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }

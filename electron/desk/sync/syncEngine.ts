@@ -14,10 +14,16 @@ import type { DecisionParty } from '../commands/workingCopy';
 import type { Replica } from '../replica/openReplica';
 import { safeSegment } from '../replica/replicaPaths';
 import { readNumber, readState, writeState } from '../replica/syncState';
-import { applyPage, dropReplicatedData } from './applyPage';
+import { applyPage, dropReplicatedData, purgeReplica } from './applyPage';
 import { backoffDelay, DEFAULT_BACKOFF } from './backoff';
 import type { BackoffOptions } from './backoff';
 import { applyOutcomes, countOpenAttention, countOutbox } from './outcomes';
+
+/** The stable reason of a hub refusal (the hub link's HubRefusalError carries one), if the error is one. */
+function refusalReason(error: unknown): string | undefined {
+  const reason = error instanceof Error ? (error as Error & { reason?: unknown }).reason : undefined;
+  return typeof reason === 'string' ? reason : undefined;
+}
 
 /** What the desk needs of the hub; a transient failure (network, hub down) is a thrown error. */
 export interface HubSyncClient {
@@ -136,6 +142,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
+  /** A deactivated account may see nothing: empty the replica and its folders (the session manager stops the loop). */
+  async function purge(): Promise<void> {
+    purgeReplica(replica);
+    await Promise.all([replica.filesDir, replica.uploadsDir, replica.reportsDir].map((dir) => rm(dir, { recursive: true, force: true })));
+  }
+
   let running: Promise<void> | null = null;
   function syncOnce(): Promise<void> {
     // One round at a time: a poke during a round is served by that round's pull or the next one.
@@ -148,6 +160,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         writeState(replica.db, 'lastError', '');
       } catch (error) {
         online = false;
+        if (refusalReason(error) === 'ACCOUNT_DEACTIVATED') await purge();
         writeState(replica.db, 'lastError', error instanceof Error ? error.message : String(error));
         throw error;
       } finally {
