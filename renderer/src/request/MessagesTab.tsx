@@ -1,10 +1,11 @@
-// Messages and Attachments: the messages (type, text, its language) and the attachment list; closed before acceptance.
+// Messages and Attachments: the messages (type, text, its language) and the attachments panel (list, open, add).
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, languageName } from '../i18n/displayNames';
 import { AuthorityName } from '../dashboard/AuthorityName';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import type { FullCase } from './useRequest';
 
-export function MessagesTab({ c }: { c: FullCase }) {
+export function MessagesTab({ c, canAttach }: { c: FullCase; canAttach: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <div className="tab-content">
@@ -21,17 +22,7 @@ export function MessagesTab({ c }: { c: FullCase }) {
           ))}
         </ul>
       )}
-      <h3>{t('attachments.title')}</h3>
-      {c.attachments.length === 0 ? <p>{t('attachments.none')}</p> : (
-        <ul className="attachment-list">
-          {c.attachments.map((a) => (
-            <li key={a.id}>
-              {a.name} ({languageName(a.documentLanguage, i18n.language)}, {new Intl.NumberFormat(i18n.language, { style: 'unit', unit: 'kilobyte', maximumFractionDigits: 0 }).format(a.size / 1024)})
-              {!a.contentAvailable ? <span className="closed-attachment"> — {t('attachments.closed')}</span> : null}
-            </li>
-          ))}
-        </ul>
-      )}
+      <AttachmentsPanel caseId={c.id} canAttach={canAttach} />
     </div>
   );
 }

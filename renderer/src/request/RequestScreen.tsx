@@ -111,7 +111,7 @@ export function RequestScreen({ id, session }: { id: string; session: SignedInSt
             <ReplyEditor key={`${full.status}-${full.answers.length}`} c={full} questionSet={questionSet} allowed={replyCommands} onSent={() => setTab('questions')} />
           </TabPanel>
         ) : null}
-        <TabPanel id="messages" className="tab-panel"><MessagesTab c={full} /></TabPanel>
+        <TabPanel id="messages" className="tab-panel"><MessagesTab c={full} canAttach={commands.some((cmd) => cmd.type === 'addAttachment') && acting.length > 0} /></TabPanel>
         <TabPanel id="management" className="tab-panel"><HistoryTab c={full} /></TabPanel>
       </Tabs>
       {dialog === 'assignHandlers' ? (
