@@ -313,16 +313,18 @@ export function createDeskAttachments(options: DeskAttachmentsOptions): DeskAtta
     },
 
     async pruneCache() {
+      // A staged file whose command has left the outbox (applied, or refused and kept in the attention list) is done.
+      const inOutbox = new Set(replica.db.select({ seq: outbox.seq }).from(outbox).all().map((r) => r.seq));
+      for (const u of await staging.list()) {
+        const done = u.state === 'uploaded' || u.state === 'failed' ? u.seq === null || !inOutbox.has(u.seq) : u.state === 'queued' && u.seq !== null && !inOutbox.has(u.seq);
+        if (done) await staging.remove(u.id);
+      }
       let names: string[];
       try {
         names = await readdir(replica.filesDir);
       } catch (error) {
         if (isNotFound(error)) return [];
         throw error;
-      }
-      const inOutbox = new Set(replica.db.select({ seq: outbox.seq }).from(outbox).all().map((r) => r.seq));
-      for (const u of await staging.list()) {
-        if ((u.state === 'uploaded' || u.state === 'failed') && (u.seq === null || !inOutbox.has(u.seq))) await staging.remove(u.id);
       }
       const pruned: string[] = [];
       for (const name of names) {
