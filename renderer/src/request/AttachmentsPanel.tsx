@@ -1,7 +1,7 @@
 // Attachments of a request (SPEC §5.6): the list with languages, size and upload state; opening a file once the
 // user may (FULL level) — downloaded on demand and cached by the desk; and adding one (name and its language,
 // document language, optional comment; at most 20 MB; programs refused with a clear message, nothing sent).
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -68,11 +68,23 @@ async function openAttachment(client: Client, caseId: string, attachmentId: stri
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function AttachmentsPanel({ caseId, canAttach }: { caseId: string; canAttach: boolean }) {
+export interface AttachmentsPanelProps {
+  caseId: string;
+  canAttach: boolean;
+  /** Changes when sync brings a new version of the request (e.g. a file the other side attached, or acceptance). */
+  caseVersion: string;
+}
+
+export function AttachmentsPanel({ caseId, canAttach, caseVersion }: AttachmentsPanelProps) {
   const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
-  const list = useQuery(trpc.attachments.list.queryOptions({ caseId }));
+  // While a file of ours waits to go to the hub, its state is worth watching.
+  const list = useQuery(trpc.attachments.list.queryOptions({ caseId }, {
+    refetchInterval: (query) => (query.state.data?.items.some((a) => a.upload?.state === 'queued') ? 3_000 : false),
+  }));
+  const { refetch } = list;
+  useEffect(() => { void refetch(); }, [caseVersion, refetch]);
   const [openError, setOpenError] = useState<string | null>(null);
   const open = useMutation({
     mutationFn: (attachmentId: string) => openAttachment(client, caseId, attachmentId),

@@ -22,7 +22,7 @@ export function MessagesTab({ c, canAttach }: { c: FullCase; canAttach: boolean 
           ))}
         </ul>
       )}
-      <AttachmentsPanel caseId={c.id} canAttach={canAttach} />
+      <AttachmentsPanel caseId={c.id} canAttach={canAttach} caseVersion={`${c.status}|${c.attachments.map((x) => x.id).join(',')}`} />
     </div>
   );
 }
