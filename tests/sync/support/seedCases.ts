@@ -41,5 +41,9 @@ export async function seedCopies(sync: SyncHub, templates: readonly RequestCase[
       }
     });
   }
+  // Hub and desks share this process: seeding kept the event loop from its timers, so an HTTP keep-alive socket the
+  // server is about to close may still look idle to the client, and the next request on it is reset. Let both sides'
+  // overdue timers run first.
+  await new Promise((resolve) => setTimeout(resolve, 50));
   return ids;
 }
