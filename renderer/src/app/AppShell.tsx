@@ -31,7 +31,7 @@ export function AppShell({ session }: { session: SignedInStatus }) {
         <span className="app-authority">{authorityName}</span>
         <span className="app-user" data-testid="current-user">{`${session.user.name} ${session.user.surname}`}</span>
         <LanguageSwitch signedIn />
-        <Button className="button button-small" onPress={() => logout.mutate()}>{t('nav.logOut')}</Button>
+        <Button className="button button-small" data-testid="log-out" onPress={() => logout.mutate()}>{t('nav.logOut')}</Button>
       </header>
       <Navigation current={route.name === 'editDraft' ? 'request' : route.name} isLda={isLda} attentionCount={attention.data?.length ?? 0} />
       <main className="app-main" id="main">

@@ -1,4 +1,4 @@
-// The screen for the current route.
+// The screen for the current route; a request also offers "Print / report" (reports/ReportDialog).
 import { DashboardScreen } from '../dashboard/DashboardScreen';
 import { SearchScreen } from '../search/SearchScreen';
 import { RequestScreen } from '../request/RequestScreen';
@@ -7,6 +7,7 @@ import { AttentionScreen } from '../attention/AttentionScreen';
 import { UsersScreen } from '../users/UsersScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { MyReportsScreen } from '../reports/MyReportsScreen';
+import { RequestReportButton } from '../reports/ReportDialog';
 import type { SignedInStatus } from '../session/useSession';
 import type { Route } from './useHashRoute';
 
@@ -16,7 +17,12 @@ export function RouteView({ route, session }: { route: Route; session: SignedInS
     case 'search': return <SearchScreen />;
     case 'newRequest': return <CreateRequestScreen key="new" session={session} draftId={null} />;
     case 'editDraft': return <CreateRequestScreen key={route.id} session={session} draftId={route.id} />;
-    case 'request': return <RequestScreen key={route.id} id={route.id} session={session} />;
+    case 'request': return (
+      <>
+        <div className="request-report-bar"><RequestReportButton requestId={route.id} /></div>
+        <RequestScreen key={route.id} id={route.id} session={session} />
+      </>
+    );
     case 'attention': return <AttentionScreen />;
     case 'users': return <UsersScreen session={session} />;
     case 'settings': return <SettingsScreen />;

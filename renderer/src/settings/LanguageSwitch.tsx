@@ -1,11 +1,13 @@
 // The interface language menu, each language named in itself. Signed in, the choice is saved in the user's
-// desk settings; on the log-in screen it is remembered for this workstation. i18n loads the catalogue.
+// desk settings; on the log-in screen it is remembered for this workstation and becomes the language of whoever
+// logs in next. i18n loads the catalogue.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGE_CODES, LanguageCode } from '../../../shared/reference/codes';
 import { useTRPC } from '../api/trpc';
 import { ownLanguageName } from '../i18n/displayNames';
 import { rememberWorkstationLanguage } from '../i18n/setupI18n';
+import { rememberLoginChoice } from './loginLanguageChoice';
 import { SelectField } from '../ui/SelectField';
 
 export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
@@ -29,6 +31,7 @@ export function LanguageSwitch({ signedIn }: { signedIn: boolean }) {
         rememberWorkstationLanguage(parsed.data);
         void i18n.changeLanguage(parsed.data);
         if (signedIn) save.mutate({ user: { language: parsed.data } });
+        else rememberLoginChoice(parsed.data);
       }}
     />
   );
