@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startSmtpInbox } from './smtpInbox';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -36,6 +37,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!process.env.E2E_STATIC_DIR) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', staticDir], { cwd: ROOT, stdio: 'inherit' });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imi-e2e-'));
   const children: ChildProcess[] = [];
+  // The hub sends its e-mails (temporary passwords…) through a real SMTP server; tests read them from this folder.
+  const inbox = await startSmtpInbox(path.join(dataDir, 'inbox'));
+  process.env.SMTP_URL = inbox.url;
+  process.env.E2E_MAIL_INBOX = inbox.directory;
   try {
     const hub = await startProcess('hub/main.ts', ['--port', '0', '--data-dir', path.join(dataDir, 'hub')], /hub: listening on (http:\/\/\S+)/, 'hub');
     children.push(hub.child);
@@ -50,11 +55,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.E2E_DESK_HU_URL = await desk('desk-hu');
   } catch (error) {
     for (const child of children) child.kill('SIGTERM');
+    await inbox.close();
     throw error;
   }
   return async () => {
     for (const child of children) child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
+    await inbox.close();
     rmSync(dataDir, { recursive: true, force: true });
     if (!process.env.E2E_STATIC_DIR) rmSync(staticDir, { recursive: true, force: true });
   };

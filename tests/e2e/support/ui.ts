@@ -47,7 +47,7 @@ export class DeskUi {
     await expect(this.page.getByRole('button', { name: /Interface language/i })).toContainText(languageName);
   }
 
-  async goTo(menuItem: 'Dashboard' | 'Search' | 'New request' | 'Needs attention' | 'Users'): Promise<void> {
+  async goTo(menuItem: 'Dashboard' | 'Search' | 'New request' | 'Needs attention' | 'Users' | 'My reports' | 'Settings'): Promise<void> {
     await this.page.getByRole('navigation').getByRole('link', { name: menuItem }).click();
   }
 
