@@ -2,7 +2,9 @@
 // gives an incoming request to one user, then re-allocates it to another; only the assigned handler can act,
 // the others read it with the reason shown, and the allocator never sees the contact person (personal data).
 import { expect, test } from '@playwright/test';
-import { createAndSend, sdDraft, WorkflowDesk } from './support/workflow';
+import { closeDesks, createAndSend, sdDraft, WorkflowDesk } from './support/workflow';
+
+test.afterEach(async ({ browser }) => { await closeDesks(browser); });
 
 test('only the allocated handler acts, and the allocator never sees personal data', async ({ browser }) => {
   test.setTimeout(420_000);

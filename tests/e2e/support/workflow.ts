@@ -6,7 +6,7 @@ import { expect } from '@playwright/test';
 import type { Browser, Locator } from '@playwright/test';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { DeskRouter } from '../../../electron/desk/api/deskRouter';
-import { DeskUi, deskUrl } from './ui';
+import { DEMO_PASSWORD, DEMO_SECURITY_CODE, DeskUi, deskUrl } from './ui';
 
 type Which = 'IT' | 'HU';
 const SECRET_HEADER = 'x-imi-desk-secret';
@@ -91,12 +91,34 @@ export class WorkflowDesk extends DeskUi {
   async signInAs(username: string): Promise<void> {
     const status = await this.api.session.status.query();
     if (status.state === 'signedIn') await this.api.session.logout.mutate();
-    await this.logIn(this.which, username);
+    await this.logInAnyLanguage(username);
     // Each demo user prefers their own language; the scenarios read the screens in English (saved as the user's choice).
     await this.api.settings.set.mutate({ user: { language: 'en' } });
     await this.page.reload();
     await expect(this.page.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 60_000 });
     await expect(this.page.getByText('Online', { exact: true })).toBeVisible({ timeout: 60_000 });
+  }
+
+  /**
+   * DeskUi.logIn, except that it waits for the signed-in frame rather than an English heading: on a first log-in
+   * the screens switch to the user's preferred language (the log-in screen itself is in the workstation's, English).
+   */
+  private async logInAnyLanguage(username: string): Promise<void> {
+    const { page } = this;
+    await page.goto(deskUrl(this.which));
+    await page.getByLabel('Username').fill(username);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    const fields = page.getByLabel(/Character \d+ of your security code/);
+    await expect(fields).toHaveCount(3);
+    for (const field of await fields.all()) {
+      const labelId = await field.getAttribute('aria-labelledby');
+      const label = await page.locator(`[id="${labelId}"]`).innerText();
+      const position = Number(/Character (\d+)/.exec(label)?.[1]);
+      await field.fill(DEMO_SECURITY_CODE[position - 1] ?? '');
+    }
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByTestId('current-user')).toBeVisible({ timeout: 60_000 });
   }
 
   /** Finds a request by its entry number (Search all forms) and opens it; retries while the change is still syncing. */
@@ -160,4 +182,9 @@ export class WorkflowDesk extends DeskUi {
     await this.screenshot(screenshot);
     expect(await this.seriousAccessibilityViolations()).toEqual([]);
   }
+}
+
+/** Closes the pages a scenario opened, so that no signed-out tab of it keeps polling its desk during the next one. */
+export async function closeDesks(browser: Browser): Promise<void> {
+  for (const context of browser.contexts()) await context.close();
 }
