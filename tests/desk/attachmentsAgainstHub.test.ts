@@ -134,7 +134,7 @@ describe('desk attachments against a real hub', { timeout: 90_000 }, () => {
       expect(finished).toMatchObject({ sha256: sha256(content), size: content.byteLength, mediaType: 'application/pdf' });
 
       const offline = await client.attachments.list.query({ caseId });
-      expect(offline.items).toEqual([expect.objectContaining({ id: attachmentId, name: 'oklevel.pdf', cached: true, canOpen: true, upload: { state: 'queued', failure: null } })]);
+      expect(offline.items).toEqual([expect.objectContaining({ id: attachmentId, name: 'oklevel.pdf', cached: true, canOpen: true, upload: { state: 'queued', failure: null, sentBytes: 0 } })]);
       expect((await client.sync.status.query()).pendingCount).toBe(2);
       // The user can open what they attached, offline, from the staged copy.
       expect((await readAll(client, caseId, attachmentId)).equals(content)).toBe(true);
@@ -207,6 +207,41 @@ describe('desk attachments against a real hub', { timeout: 90_000 }, () => {
     });
   });
 
+  it('does not let a file the hub refuses block the queue: the command is refused and the attention list says why', async () => {
+    const net = await sync.proxy();
+    const desk = await startWebDeskUnderTest(net.url);
+    try {
+      const { client } = desk;
+      await logIn(client, 'it-salute-handler');
+      await settled(client);
+      const caseId = `att-refused-${randomUUID()}`;
+      expect(await client.requests.command.mutate({ command: completeDraft(caseId, 'hu-enkk') })).toMatchObject({ ok: true });
+      expect(await client.requests.command.mutate({ command: { type: 'sendRequest', caseId } })).toMatchObject({ ok: true });
+      await settled(client);
+
+      await net.cut();
+      const content = pdfBytes(40_000, 4);
+      await (await attach(client, caseId, 'late.pdf', content)).finish();
+      // Meanwhile, the same handler withdraws the request from another workstation.
+      const elsewhere = await sync.api('it-salute-handler');
+      await elsewhere.ok({ type: 'withdrawRequest', caseId, justification: text('Sent by mistake.') });
+      await net.restore();
+      await settled(client);
+
+      const attention = await client.attention.list.query();
+      expect(attention.filter((a) => a.caseId === caseId)).toEqual([
+        expect.objectContaining({ reason: 'ATTACHMENT_NOT_UPLOADED', details: { uploadFailure: 'CASE_CLOSED' }, command: expect.objectContaining({ type: 'addAttachment' }) }),
+      ]);
+      expect(await store.has(sha256(content))).toBe(false);
+      expect((await sync.caseOnHub(caseId))?.attachments).toEqual([]);
+      const uploadsDir = desk.desk.signedIn()?.replica.uploadsDir ?? '';
+      await expect.poll(async () => (existsSync(uploadsDir) ? await readdir(uploadsDir) : [])).toEqual([]);
+    } finally {
+      await net.restore();
+      await desk.close();
+    }
+  });
+
   it('resumes an upload cut in the middle from where the hub stopped, not from the start', async () => {
     const net = await sync.proxy();
     const acknowledged: number[] = [];
@@ -234,6 +269,7 @@ describe('desk attachments against a real hub', { timeout: 90_000 }, () => {
       await finish();
       await expect.poll(async () => (await client.sync.status.query()).online, { timeout: 15_000 }).toBe(false);
       expect(acknowledged).toEqual([0]);
+      expect((await client.attachments.list.query({ caseId })).items[0]?.upload).toEqual({ state: 'queued', failure: null, sentBytes: 256 * 1024 });
       expect(await store.has(sha256(content))).toBe(false);
 
       await net.restore();

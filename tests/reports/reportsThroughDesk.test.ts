@@ -98,9 +98,24 @@ describe('reports through the desk API against a real hub', { timeout: 90_000 },
     expect(await reasonOf(requester.client.reports.allowedTypes.query({ requestId: 'no-such-request' }))).toMatchObject({ reason: 'CASE_NOT_FOUND' });
   });
 
-  it('generates a report with personal data into My reports and reads it back', async () => {
+  it('generates a report with personal data into My reports, telling subscribers while it renders, and reads it back', async () => {
     const { client } = requester;
-    const report = await client.reports.generate.mutate({ requestId: caseId, type: 'FULL_WITH_PD', language: 'en' });
+    const seen: Array<Array<{ requestId: string; type: string }>> = [];
+    const subscription = client.reports.onJobs.subscribe(undefined, { onData: (jobs) => seen.push(jobs) });
+    try {
+      await expect.poll(() => seen.length, { timeout: 10_000 }).toBeGreaterThan(0);
+      const report = await client.reports.generate.mutate({ requestId: caseId, type: 'FULL_WITH_PD', language: 'en' });
+      // The job was announced when it started and the list emptied when it ended (events arrive over the socket).
+      await expect.poll(() => seen.some((jobs) => jobs.some((j) => j.requestId === caseId && j.type === 'FULL_WITH_PD')), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => seen.at(-1), { timeout: 10_000 }).toEqual([]);
+      await checkReport(report);
+    } finally {
+      subscription.unsubscribe();
+    }
+  });
+
+  async function checkReport(report: Awaited<ReturnType<Client['reports']['generate']['mutate']>>) {
+    const { client } = requester;
     const entryNumber = (await client.requests.get.query({ id: caseId })).view.case.entryNumber;
     expect(report).toMatchObject({ type: 'FULL_WITH_PD', caseId, entryNumber, language: 'en', certified: false });
     expect(Date.parse(report.expiresAt) - Date.parse(report.createdAt)).toBe(30 * DAY_MS);
@@ -113,7 +128,7 @@ describe('reports through the desk API against a real hub', { timeout: 90_000 },
     expect(text).toContain('Full report with personal data');
     expect(text).toContain(String(entryNumber));
     expect(text).toContain('Rossi');
-  });
+  }
 
   it('prints the responder\'s report without personal data, and refuses it a type above its level', async () => {
     const { client } = responder;

@@ -53,7 +53,7 @@ export interface AttachmentItem {
   /** The user may open the content (FULL, or a file they handed over themselves and that is still here). */
   canOpen: boolean;
   /** Set while the file the user handed over is on its way to the hub. */
-  upload: { state: UploadState; failure: string | null } | null;
+  upload: { state: UploadState; failure: string | null; sentBytes: number } | null;
 }
 
 export interface AttachmentList {
@@ -272,7 +272,7 @@ export function createDeskAttachments(options: DeskAttachmentsOptions): DeskAtta
           size: a.size, mediaType: a.mediaType, sha256: a.sha256, authorityId: a.authorityId, userId: a.userId, at: a.at,
           cached: file !== undefined && (view.level === 'FULL' || own),
           canOpen: view.level === 'FULL' || own,
-          upload: upload && upload.state !== 'receiving' ? { state: upload.state, failure: upload.failure } : null,
+          upload: upload && upload.state !== 'receiving' ? { state: upload.state, failure: upload.failure, sentBytes: upload.state === 'uploaded' ? upload.size : upload.hubReceived } : null,
         };
       }));
       const receiving = await Promise.all(staged.filter((u) => u.state === 'receiving').map(async (u) => ({ uploadId: u.id, name: u.name, size: u.size, received: await staging.received(u.id) })));

@@ -82,6 +82,9 @@ export function createHubUploader(options: HubUploaderOptions): HubUploader {
         }
         await options.onChunk?.(upload, offset, received);
         offset = received;
+        // Progress the renderer can show; the hub's own count stays the truth a resume starts from.
+        const latest = await staging.get(upload.id);
+        if (latest) await staging.update({ ...latest, hubReceived: received });
       }
     } finally {
       await handle.close();
@@ -93,6 +96,7 @@ export function createHubUploader(options: HubUploaderOptions): HubUploader {
     if (!staged || staged.state !== 'queued') return staged;
     try {
       const point = await resumePoint(staged);
+      if (point.received > 0) await staging.update({ ...point.upload, hubReceived: point.received });
       if (!point.completed) await sendChunks(point.upload, point.received);
       await hubCall(() => hub.attachments.complete.mutate({ uploadId: point.upload.hubUploadId ?? '' }));
       const done: StagedUpload = { ...point.upload, state: 'uploaded' };
@@ -101,7 +105,8 @@ export function createHubUploader(options: HubUploaderOptions): HubUploader {
       await staging.dropBytes(id);
       return done;
     } catch (error) {
-      if (!(error instanceof HubRefusalError)) throw error;
+      // A hub that cannot store attachments right now (5xx with a reason) may be fixed: retry, do not give up the file.
+      if (!(error instanceof HubRefusalError) || (error.httpStatus ?? 0) >= 500) throw error;
       // The hub said no to these bytes (the case closed, the role was withdrawn, its own content check): final.
       const failed: StagedUpload = { ...((await staging.get(id)) ?? staged), state: 'failed', failure: error.reason };
       await staging.update(failed);
@@ -129,6 +134,21 @@ const attachmentIdOf = (command: RequestCommand) => (command.type === 'addAttach
  * that file is uploaded, and the rest follows in the engine's next push call.
  */
 export function pushAfterUploads(sync: HubSyncClient, staging: UploadStaging, uploader: HubUploader): HubSyncClient {
+  /**
+   * The hub refuses an addAttachment whose bytes it refused with ATTACHMENT_NOT_UPLOADED; the attention list then also
+   * shows why the bytes were refused (`details.uploadFailure`, e.g. CASE_CLOSED).
+   */
+  async function explained(req: PushRequest, response: PushResponse): Promise<PushResponse> {
+    const outcomes = await Promise.all(response.outcomes.map(async (outcome) => {
+      if (outcome.status !== 'rejected' || outcome.reason !== 'ATTACHMENT_NOT_UPLOADED') return outcome;
+      const command = req.commands.find((c) => c.seq === outcome.seq)?.command as RequestCommand | undefined;
+      const id = command ? attachmentIdOf(command) : undefined;
+      const failure = id === undefined ? null : (await staging.get(id))?.failure ?? null;
+      return failure ? { ...outcome, details: { ...outcome.details, uploadFailure: failure } } : outcome;
+    }));
+    return { ...response, outcomes };
+  }
+
   return {
     pull: (req) => sync.pull(req),
     async push(req: PushRequest): Promise<PushResponse> {
@@ -138,8 +158,11 @@ export function pushAfterUploads(sync: HubSyncClient, staging: UploadStaging, up
           const id = attachmentIdOf(req.commands[i]?.command as RequestCommand);
           if (id !== undefined && (await staging.get(id))?.state === 'queued') waiting = i;
         }
-        if (waiting < 0) return sync.push(req);
-        if (waiting > 0) return sync.push({ ...req, commands: req.commands.slice(0, waiting) });
+        if (waiting < 0) return explained(req, await sync.push(req));
+        if (waiting > 0) {
+          const part = { ...req, commands: req.commands.slice(0, waiting) };
+          return explained(part, await sync.push(part));
+        }
         const id = attachmentIdOf(req.commands[0]?.command as RequestCommand) ?? '';
         const after = await uploader.upload(id);
         // Should the file still be queued (it cannot: upload throws on anything transient), do not spin.

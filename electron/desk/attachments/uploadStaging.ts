@@ -59,6 +59,8 @@ export const StagedUpload = z.object({
   seq: z.number().int().nullable().default(null),
   /** The hub's upload id once begun: a retry resumes it rather than starting over. */
   hubUploadId: z.string().nullable().default(null),
+  /** Bytes the hub acknowledged so far (progress to show; a resume asks the hub). */
+  hubReceived: z.number().int().default(0),
   failure: z.string().nullable().default(null),
 });
 export type StagedUpload = z.infer<typeof StagedUpload>;

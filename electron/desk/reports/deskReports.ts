@@ -1,6 +1,7 @@
 // Reports of the signed-in user (SPEC §10) as the local API offers them: which types this user may produce for a
 // request (the shared rule over the replica's visibility level), generation from the replica's working copy by the
 // pdfmake worker into My reports (30 days), reading a kept report in chunks, deleting it, and certifying it by the hub.
+import { EventEmitter } from 'node:events';
 import type { LanguageCode } from '../../../shared/reference/codes';
 import type { VisibilityLevel } from '../../../shared/request/visibility';
 import type { User } from '../../../shared/user/user';
@@ -60,6 +61,8 @@ export interface DeskReports {
   generate(input: GenerateReport, onStarted?: (job: ReportJob) => void): Promise<DeskOutcome<ReportEntry>>;
   /** Generations still running. */
   jobs(): ReportJob[];
+  /** Listeners hear the running generations at every start and end of one. */
+  onJobs(listener: (jobs: ReportJob[]) => void): () => void;
   list(): ReportEntry[];
   read(id: string, offset: number, length: number): DeskOutcome<{ report: ReportEntry; bytes: string; size: number; eof: boolean }>;
   delete(id: string): DeskOutcome<{ deleted: true }>;
@@ -84,6 +87,8 @@ const entryOf = (r: StoredReport): ReportEntry => ({ ...r, expiresAt: new Date(D
 export function createDeskReports(options: DeskReportsOptions): DeskReports {
   const { replica, user, myReports } = options;
   const running = new Map<string, ReportJob>();
+  const events = new EventEmitter();
+  const changed = () => events.emit('jobs', [...running.values()]);
   let nextJob = 1;
   const directory = {
     authority: (id: string) => readAuthority(replica.db, id),
@@ -117,6 +122,7 @@ export function createDeskReports(options: DeskReportsOptions): DeskReports {
       }
       const job: ReportJob = { jobId: `report-${nextJob++}`, requestId: input.requestId, type: input.type, language: input.language, startedAt: now.toISOString() };
       running.set(job.jobId, job);
+      changed();
       onStarted?.(job);
       try {
         const rendered = await options.renderer.render(built.document);
@@ -125,10 +131,16 @@ export function createDeskReports(options: DeskReportsOptions): DeskReports {
         return deskOk(entryOf(stored));
       } finally {
         running.delete(job.jobId);
+        changed();
       }
     },
 
     jobs: () => [...running.values()],
+
+    onJobs(listener) {
+      events.on('jobs', listener);
+      return () => events.off('jobs', listener);
+    },
 
     list: () => myReports.list().map(entryOf),
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { LanguageCode } from '../../../../shared/reference/codes';
 import { ReportSection, ReportType } from '../../../../shared/reports/reportTypes';
 import { REPORT_CHUNK_BYTES } from '../../reports/deskReports';
+import { listenerStream } from '../listenerStream';
 import { router, signedInProcedure, unwrap } from '../trpc';
 
 const RequestId = z.string().min(1).max(64);
@@ -26,6 +27,12 @@ export const reportsRouter = router({
     .mutation(async ({ ctx, input }) => unwrap(await ctx.signedIn.reports.generate(input))),
 
   jobs: signedInProcedure.query(({ ctx }) => ctx.signedIn.reports.jobs()),
+
+  /** The running generations now, then at every start and end of one (a progress indicator that survives a reload). */
+  onJobs: signedInProcedure.subscription(({ ctx, signal }) => {
+    const { reports } = ctx.signedIn;
+    return listenerStream(reports.jobs(), (listener) => reports.onJobs(listener), signal);
+  }),
 
   /** My reports, newest first (each with the date it expires). */
   list: signedInProcedure.query(({ ctx }) => ctx.signedIn.reports.list()),
