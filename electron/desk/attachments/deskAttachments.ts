@@ -314,8 +314,9 @@ export function createDeskAttachments(options: DeskAttachmentsOptions): DeskAtta
 
     async pruneCache() {
       // A staged file whose command has left the outbox (applied, or refused and kept in the attention list) is done.
-      const inOutbox = new Set(replica.db.select({ seq: outbox.seq }).from(outbox).all().map((r) => r.seq));
-      for (const u of await staging.list()) {
+      const staged = await staging.list();
+      const inOutbox = new Set(staged.length === 0 ? [] : replica.db.select({ seq: outbox.seq }).from(outbox).all().map((r) => r.seq));
+      for (const u of staged) {
         const done = u.state === 'uploaded' || u.state === 'failed' ? u.seq === null || !inOutbox.has(u.seq) : u.state === 'queued' && u.seq !== null && !inOutbox.has(u.seq);
         if (done) await staging.remove(u.id);
       }
