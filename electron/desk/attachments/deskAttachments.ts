@@ -14,6 +14,7 @@ import type { LanguageCode } from '../../../shared/reference/codes';
 import type { FreeText } from '../../../shared/reference/text';
 import type { RequestEnvironment } from '../../../shared/request/environment';
 import { decide } from '../../../shared/request/requestLifecycle';
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/request/requestCase';
 import type { Attachment } from '../../../shared/request/requestCase';
 import type { RequestView, VisibilityLevel } from '../../../shared/request/visibility';
 import type { User } from '../../../shared/user/user';
@@ -220,7 +221,7 @@ export function createDeskAttachments(options: DeskAttachmentsOptions): DeskAtta
       const id = randomUUID();
       const probe = decide(caseOf(view), {
         type: 'addAttachment', caseId: input.caseId,
-        attachment: { id, name: input.name, nameLanguage: input.nameLanguage, documentLanguage: input.documentLanguage, comment: input.comment, tabId: input.tabId, size: Math.min(input.size, 20 * 1024 * 1024), sha256: '0'.repeat(64), mediaType: 'application/octet-stream' },
+        attachment: { id, name: input.name, nameLanguage: input.nameLanguage, documentLanguage: input.documentLanguage, comment: input.comment, tabId: input.tabId, size: Math.min(input.size, ATTACHMENT_MAX_BYTES), sha256: '0'.repeat(64), mediaType: 'application/octet-stream' },
       }, user, options.now().toISOString(), env);
       if (!probe.ok && probe.rejection.reason !== 'EXECUTABLE_ATTACHMENT') return deskRefusal(probe.rejection.reason, probe.rejection.details);
       const started = await staging.start(id, input, options.now());

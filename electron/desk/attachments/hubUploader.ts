@@ -97,6 +97,12 @@ export function createHubUploader(options: HubUploaderOptions): HubUploader {
     try {
       const point = await resumePoint(staged);
       if (point.received > 0) await staging.update({ ...point.upload, hubReceived: point.received });
+      if (!point.completed && (await staging.received(id)) !== staged.size) {
+        // The staged bytes are gone (removed from the disk by hand): retrying cannot help, and must not block the queue.
+        const lost: StagedUpload = { ...point.upload, state: 'failed', failure: 'STAGED_FILE_MISSING' };
+        await staging.update(lost);
+        return lost;
+      }
       if (!point.completed) await sendChunks(point.upload, point.received);
       await hubCall(() => hub.attachments.complete.mutate({ uploadId: point.upload.hubUploadId ?? '' }));
       const done: StagedUpload = { ...point.upload, state: 'uploaded' };
