@@ -15,6 +15,7 @@ import type { HubConnection } from '../hubLink/hubClient';
 import { createDeskAttachments } from '../attachments/deskAttachments';
 import type { DeskAttachmentsOptions } from '../attachments/deskAttachments';
 import { openReplica } from '../replica/openReplica';
+import { readNumber } from '../replica/syncState';
 import { createDeskReports } from '../reports/deskReports';
 import { openMyReports } from '../reports/myReports';
 import type { PdfRenderer } from '../reports/renderPdf';
@@ -102,9 +103,16 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
       myReports: openMyReports({ directory: replica.reportsDir, clock: options.now }),
       sign: connection ? (input) => connection.trpc.certify.sign.mutate(input) : null,
     });
-    // After every sync round: cached files of cases no longer seen at FULL go (a removed case's folder the engine deletes itself).
+    // When the feed brought changes or the outbox moved: cached files of cases no longer seen at FULL go (the engine
+    // deletes a removed case's folder itself), and staged files whose command is done are forgotten.
     let pruning: Promise<unknown> = Promise.resolve();
-    const stopPruning = sync.onStatus(() => { pruning = pruning.then(() => attachments.pruneCache()).catch(() => undefined); });
+    let prunedAt = '';
+    const stopPruning = sync.onStatus((s) => {
+      const at = `${readNumber(replica.db, 'lastPosition')}/${s.pendingCount}`;
+      if (at === prunedAt) return;
+      prunedAt = at;
+      pruning = pruning.then(() => attachments.pruneCache()).catch(() => undefined);
+    });
     let unsubscribe = () => {};
     let stopWatching = () => {};
     const current: Active = {
