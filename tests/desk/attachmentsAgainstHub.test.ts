@@ -242,6 +242,39 @@ describe('desk attachments against a real hub', { timeout: 90_000 }, () => {
     }
   });
 
+  it('keeps a file attached offline across a restart of the desk, and uploads it at the next online log-in', async () => {
+    const net = await sync.proxy();
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'imi-desk-restart-'));
+    const caseId = `att-restart-${randomUUID()}`;
+    const content = pdfBytes(300_000, 5);
+    try {
+      const first = await startWebDeskUnderTest(net.url, { dataDir });
+      try {
+        await logIn(first.client, 'it-salute-handler');
+        await settled(first.client);
+        await net.cut();
+        expect(await first.client.requests.command.mutate({ command: completeDraft(caseId, 'hu-enkk') })).toMatchObject({ ok: true });
+        await (await attach(first.client, caseId, 'before-restart.pdf', content)).finish();
+        expect((await first.client.sync.status.query()).pendingCount).toBe(2);
+      } finally {
+        await first.close();
+      }
+      await net.restore();
+      const second = await startWebDeskUnderTest(net.url, { dataDir });
+      try {
+        await logIn(second.client, 'it-salute-handler');
+        await settled(second.client);
+        expect((await sync.caseOnHub(caseId))?.attachments.map((a) => [a.name, a.sha256])).toEqual([['before-restart.pdf', sha256(content)]]);
+        expect(await store.has(sha256(content))).toBe(true);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await net.restore();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('resumes an upload cut in the middle from where the hub stopped, not from the start', async () => {
     const net = await sync.proxy();
     const acknowledged: number[] = [];
