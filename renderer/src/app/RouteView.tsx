@@ -24,7 +24,7 @@ export function RouteView({ route, session }: { route: Route; session: SignedInS
       </>
     );
     case 'attention': return <AttentionScreen />;
-    case 'users': return <UsersScreen session={session} />;
+    case 'users': return session.user.generalRoles.includes('LDA') ? <UsersScreen session={session} /> : <DashboardScreen />;
     case 'settings': return <SettingsScreen />;
     case 'myReports': return <MyReportsScreen />;
   }

@@ -24,6 +24,7 @@ export function LoginScreen() {
   const [password, setPassword] = useState('');
   const [code, setCode] = useState<string[]>(['', '', '']);
   const [challenge, setChallenge] = useState<Challenge | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const start = useMutation(trpc.session.startLogin.mutationOptions());
   const complete = useMutation(trpc.session.completeLogin.mutationOptions({ onSuccess: apply }));
   const error = start.error ?? complete.error;
@@ -31,10 +32,16 @@ export function LoginScreen() {
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!challenge) {
+      setProblem(null);
+      complete.reset(); // the last refusal stays on screen until the next attempt starts
       start.mutate({ username }, { onSuccess: (next) => { setChallenge(next); setCode(next.positions.map(() => '')); } });
       return;
     }
-    const codeCharacters = challenge.positions.length > 0 ? code : undefined;
+    // A first log-in has no security code yet: the three fields stay empty (the hub never says whether one exists).
+    const filled = code.filter((character) => character !== '').length;
+    if (challenge.positions.length > 0 && filled > 0 && filled < challenge.positions.length) return setProblem(t('login.codeIncomplete'));
+    setProblem(null);
+    const codeCharacters = challenge.positions.length > 0 && filled > 0 ? code : undefined;
     complete.mutate({ challengeId: challenge.challengeId, username, password, codeCharacters }, {
       // A refused attempt needs a fresh challenge (new positions) for the next try.
       onError: () => { setChallenge(null); setCode(['', '', '']); },
@@ -47,7 +54,7 @@ export function LoginScreen() {
         <h1 id="login-title">{t('app.title')}</h1>
         <p className="login-subtitle">{t('login.subtitle')}</p>
         <LanguageSwitch signedIn={false} />
-        {error ? <Notice kind="error">{errorText(t, error)}</Notice> : null}
+        {problem ? <Notice kind="error">{problem}</Notice> : error ? <Notice kind="error">{errorText(t, error)}</Notice> : null}
         {challenge?.mode === 'offline' ? <Notice kind="info">{t('login.offlineNotice')}</Notice> : null}
         <TextInput label={t('login.username')} value={username} onChange={(v) => { setUsername(v); setChallenge(null); }}
           autoComplete="username" isReadOnly={challenge !== null} autoFocus name="username" />

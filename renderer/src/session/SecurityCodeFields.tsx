@@ -13,6 +13,7 @@ export function SecurityCodeFields({ positions, values, onChange }: SecurityCode
   return (
     <fieldset className="code-fields">
       <legend>{t('login.securityCode')}</legend>
+      <p className="field-description">{t('login.codeFirstTime')}</p>
       {positions.map((position, index) => (
         <TextField
           key={position}

@@ -19,6 +19,8 @@ export function useApplySessionStatus() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   return (status: SessionStatus) => {
+    // The next person starts on the dashboard, not on the screen the last one left open (e.g. Users).
+    if (status.state === 'signedOut') window.history.replaceState(null, '', window.location.pathname + window.location.search);
     const sessionKey = trpc.session.status.queryKey();
     queryClient.setQueryData(sessionKey, status);
     const sessionHash = JSON.stringify(sessionKey);
