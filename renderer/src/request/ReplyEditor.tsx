@@ -27,7 +27,8 @@ export interface ReplyEditorProps {
   c: FullCase;
   questionSet: QuestionSetData;
   allowed: readonly ReplyCommand[];
-  onSent: () => void;
+  /** A reply (partial or whole) left: the screen shows `message` and moves on. */
+  onSent: (message: string) => void;
 }
 
 export function ReplyEditor({ c, questionSet, allowed, onSent }: ReplyEditorProps) {
@@ -70,7 +71,7 @@ export function ReplyEditor({ c, questionSet, allowed, onSent }: ReplyEditorProp
         setMessage(type === 'saveReply' && unanswered.length > 0
           ? { kind: 'warning', text: t('reply.savedWithWarnings', { count: unanswered.length }) }
           : { kind: 'info', text: t(`reply.done.${type}`) });
-        if (type !== 'saveReply') onSent();
+        if (type !== 'saveReply') onSent(t(`reply.done.${type}`));
       },
     });
   };

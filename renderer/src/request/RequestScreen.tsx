@@ -108,7 +108,9 @@ export function RequestScreen({ id, session }: { id: string; session: SignedInSt
         <TabPanel id="questions" className="tab-panel"><QuestionsTab c={full} questionSet={questionSet} seesPersonalData={seesPersonalData} /></TabPanel>
         {replyCommands.length > 0 && questionSet ? (
           <TabPanel id="reply" className="tab-panel">
-            <ReplyEditor key={`${full.status}-${full.answers.length}`} c={full} questionSet={questionSet} allowed={replyCommands} onSent={() => setTab('questions')} />
+            {/* Re-keyed by status only: a save changes the answers but must keep the editor (and its warnings) as it is. */}
+            <ReplyEditor key={full.status} c={full} questionSet={questionSet} allowed={replyCommands}
+              onSent={(message) => { setDone(message); setTab('questions'); }} />
           </TabPanel>
         ) : null}
         <TabPanel id="messages" className="tab-panel"><MessagesTab c={full} canAttach={commands.some((cmd) => cmd.type === 'addAttachment') && acting.length > 0} /></TabPanel>

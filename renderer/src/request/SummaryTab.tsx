@@ -1,5 +1,9 @@
 // Request summary and subject: the common part and the subject section, personal fields masked below FULL.
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useTRPC } from '../api/trpc';
+import { hrefOf } from '../app/useHashRoute';
 import type { FieldDefinition } from '../../../shared/reference/questionSet';
 import type { FieldValues } from '../../../shared/request/requestCase';
 import { useLocalize } from '../i18n/useFreeTextLanguage';
@@ -38,6 +42,10 @@ export function SummaryTab({ c, seesPersonalData, questionSet, subjectSection }:
         {c.acceptedDays !== null ? <div><dt>{t('request.acceptedDays')}</dt><dd>{c.acceptedDays}</dd></div> : null}
         {c.summary ? <div><dt>{t('request.summary')}</dt><dd>{c.summary.text}</dd></div> : null}
         {c.referencedEntryNumber ? <div><dt>{t('request.referencedEntryNumber')}</dt><dd>{c.referencedEntryNumber}</dd></div> : null}
+        {c.splitFromCaseId ? <div><dt>{t('request.splitFrom')}</dt><dd><CaseLink id={c.splitFromCaseId} /></dd></div> : null}
+        {c.splitIntoCaseIds.length > 0 ? (
+          <div><dt>{t('request.splitInto')}</dt><dd>{c.splitIntoCaseIds.map((id) => <CaseLink key={id} id={id} />)}</dd></div>
+        ) : null}
       </dl>
       {questionSet && questionSet.formFields.length > 0 ? <FieldList fields={questionSet.formFields} values={c.formFields} seesPersonalData={seesPersonalData} /> : null}
       {subjectSection ? (
@@ -48,5 +56,20 @@ export function SummaryTab({ c, seesPersonalData, questionSet, subjectSection }:
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** A request that references this one (split), by its number when this user can see it. */
+function CaseLink({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const other = useQuery(trpc.requests.get.queryOptions({ id }, { retry: false }));
+  if (other.isPending) return <span className="case-link">{t('common.loading')}</span>;
+  const entryNumber = (other.data as { view: { case: { entryNumber: number | null } } } | undefined)?.view.case.entryNumber;
+  if (other.isError || entryNumber === undefined) return <span className="case-link">{t('request.notVisible')}</span>;
+  return (
+    <Link className="case-link" href={hrefOf({ name: 'request', id })}>
+      {entryNumber === null ? t('request.numberPending') : t('request.entryNumber', { number: entryNumber })}
+    </Link>
   );
 }
