@@ -2,42 +2,114 @@
 // Every catalogue file as a static JSON import, so shared/ needs no I/O and bundlers include them.
 import type { LanguageCode } from '../reference/codes';
 import type { CatalogueDomain } from './catalogues';
+import questionSets_bg from '../../resources/i18n/questionSets/bg.json' with { type: 'json' };
+import questionSets_cs from '../../resources/i18n/questionSets/cs.json' with { type: 'json' };
+import questionSets_da from '../../resources/i18n/questionSets/da.json' with { type: 'json' };
 import questionSets_de from '../../resources/i18n/questionSets/de.json' with { type: 'json' };
 import questionSets_el from '../../resources/i18n/questionSets/el.json' with { type: 'json' };
 import questionSets_en from '../../resources/i18n/questionSets/en.json' with { type: 'json' };
+import questionSets_es from '../../resources/i18n/questionSets/es.json' with { type: 'json' };
+import questionSets_et from '../../resources/i18n/questionSets/et.json' with { type: 'json' };
+import questionSets_fi from '../../resources/i18n/questionSets/fi.json' with { type: 'json' };
 import questionSets_fr from '../../resources/i18n/questionSets/fr.json' with { type: 'json' };
 import questionSets_ga from '../../resources/i18n/questionSets/ga.json' with { type: 'json' };
+import questionSets_hr from '../../resources/i18n/questionSets/hr.json' with { type: 'json' };
 import questionSets_hu from '../../resources/i18n/questionSets/hu.json' with { type: 'json' };
+import questionSets_is from '../../resources/i18n/questionSets/is.json' with { type: 'json' };
 import questionSets_it from '../../resources/i18n/questionSets/it.json' with { type: 'json' };
+import questionSets_lt from '../../resources/i18n/questionSets/lt.json' with { type: 'json' };
+import questionSets_lv from '../../resources/i18n/questionSets/lv.json' with { type: 'json' };
+import questionSets_mt from '../../resources/i18n/questionSets/mt.json' with { type: 'json' };
+import questionSets_nl from '../../resources/i18n/questionSets/nl.json' with { type: 'json' };
+import questionSets_no from '../../resources/i18n/questionSets/no.json' with { type: 'json' };
 import questionSets_pl from '../../resources/i18n/questionSets/pl.json' with { type: 'json' };
+import questionSets_pt from '../../resources/i18n/questionSets/pt.json' with { type: 'json' };
+import questionSets_ro from '../../resources/i18n/questionSets/ro.json' with { type: 'json' };
+import questionSets_sk from '../../resources/i18n/questionSets/sk.json' with { type: 'json' };
+import questionSets_sl from '../../resources/i18n/questionSets/sl.json' with { type: 'json' };
+import questionSets_sv from '../../resources/i18n/questionSets/sv.json' with { type: 'json' };
+import reference_bg from '../../resources/i18n/reference/bg.json' with { type: 'json' };
+import reference_cs from '../../resources/i18n/reference/cs.json' with { type: 'json' };
+import reference_da from '../../resources/i18n/reference/da.json' with { type: 'json' };
 import reference_de from '../../resources/i18n/reference/de.json' with { type: 'json' };
 import reference_el from '../../resources/i18n/reference/el.json' with { type: 'json' };
 import reference_en from '../../resources/i18n/reference/en.json' with { type: 'json' };
+import reference_es from '../../resources/i18n/reference/es.json' with { type: 'json' };
+import reference_et from '../../resources/i18n/reference/et.json' with { type: 'json' };
+import reference_fi from '../../resources/i18n/reference/fi.json' with { type: 'json' };
 import reference_fr from '../../resources/i18n/reference/fr.json' with { type: 'json' };
 import reference_ga from '../../resources/i18n/reference/ga.json' with { type: 'json' };
+import reference_hr from '../../resources/i18n/reference/hr.json' with { type: 'json' };
 import reference_hu from '../../resources/i18n/reference/hu.json' with { type: 'json' };
+import reference_is from '../../resources/i18n/reference/is.json' with { type: 'json' };
 import reference_it from '../../resources/i18n/reference/it.json' with { type: 'json' };
+import reference_lt from '../../resources/i18n/reference/lt.json' with { type: 'json' };
+import reference_lv from '../../resources/i18n/reference/lv.json' with { type: 'json' };
+import reference_mt from '../../resources/i18n/reference/mt.json' with { type: 'json' };
+import reference_nl from '../../resources/i18n/reference/nl.json' with { type: 'json' };
+import reference_no from '../../resources/i18n/reference/no.json' with { type: 'json' };
 import reference_pl from '../../resources/i18n/reference/pl.json' with { type: 'json' };
+import reference_pt from '../../resources/i18n/reference/pt.json' with { type: 'json' };
+import reference_ro from '../../resources/i18n/reference/ro.json' with { type: 'json' };
+import reference_sk from '../../resources/i18n/reference/sk.json' with { type: 'json' };
+import reference_sl from '../../resources/i18n/reference/sl.json' with { type: 'json' };
+import reference_sv from '../../resources/i18n/reference/sv.json' with { type: 'json' };
+import reasons_bg from '../../resources/i18n/reasons/bg.json' with { type: 'json' };
+import reasons_cs from '../../resources/i18n/reasons/cs.json' with { type: 'json' };
+import reasons_da from '../../resources/i18n/reasons/da.json' with { type: 'json' };
 import reasons_de from '../../resources/i18n/reasons/de.json' with { type: 'json' };
 import reasons_el from '../../resources/i18n/reasons/el.json' with { type: 'json' };
 import reasons_en from '../../resources/i18n/reasons/en.json' with { type: 'json' };
+import reasons_es from '../../resources/i18n/reasons/es.json' with { type: 'json' };
+import reasons_et from '../../resources/i18n/reasons/et.json' with { type: 'json' };
+import reasons_fi from '../../resources/i18n/reasons/fi.json' with { type: 'json' };
 import reasons_fr from '../../resources/i18n/reasons/fr.json' with { type: 'json' };
 import reasons_ga from '../../resources/i18n/reasons/ga.json' with { type: 'json' };
+import reasons_hr from '../../resources/i18n/reasons/hr.json' with { type: 'json' };
 import reasons_hu from '../../resources/i18n/reasons/hu.json' with { type: 'json' };
+import reasons_is from '../../resources/i18n/reasons/is.json' with { type: 'json' };
 import reasons_it from '../../resources/i18n/reasons/it.json' with { type: 'json' };
+import reasons_lt from '../../resources/i18n/reasons/lt.json' with { type: 'json' };
+import reasons_lv from '../../resources/i18n/reasons/lv.json' with { type: 'json' };
+import reasons_mt from '../../resources/i18n/reasons/mt.json' with { type: 'json' };
+import reasons_nl from '../../resources/i18n/reasons/nl.json' with { type: 'json' };
+import reasons_no from '../../resources/i18n/reasons/no.json' with { type: 'json' };
 import reasons_pl from '../../resources/i18n/reasons/pl.json' with { type: 'json' };
+import reasons_pt from '../../resources/i18n/reasons/pt.json' with { type: 'json' };
+import reasons_ro from '../../resources/i18n/reasons/ro.json' with { type: 'json' };
+import reasons_sk from '../../resources/i18n/reasons/sk.json' with { type: 'json' };
+import reasons_sl from '../../resources/i18n/reasons/sl.json' with { type: 'json' };
+import reasons_sv from '../../resources/i18n/reasons/sv.json' with { type: 'json' };
+import reports_bg from '../../resources/i18n/reports/bg.json' with { type: 'json' };
+import reports_cs from '../../resources/i18n/reports/cs.json' with { type: 'json' };
+import reports_da from '../../resources/i18n/reports/da.json' with { type: 'json' };
 import reports_de from '../../resources/i18n/reports/de.json' with { type: 'json' };
 import reports_el from '../../resources/i18n/reports/el.json' with { type: 'json' };
 import reports_en from '../../resources/i18n/reports/en.json' with { type: 'json' };
+import reports_es from '../../resources/i18n/reports/es.json' with { type: 'json' };
+import reports_et from '../../resources/i18n/reports/et.json' with { type: 'json' };
+import reports_fi from '../../resources/i18n/reports/fi.json' with { type: 'json' };
 import reports_fr from '../../resources/i18n/reports/fr.json' with { type: 'json' };
 import reports_ga from '../../resources/i18n/reports/ga.json' with { type: 'json' };
+import reports_hr from '../../resources/i18n/reports/hr.json' with { type: 'json' };
 import reports_hu from '../../resources/i18n/reports/hu.json' with { type: 'json' };
+import reports_is from '../../resources/i18n/reports/is.json' with { type: 'json' };
 import reports_it from '../../resources/i18n/reports/it.json' with { type: 'json' };
+import reports_lt from '../../resources/i18n/reports/lt.json' with { type: 'json' };
+import reports_lv from '../../resources/i18n/reports/lv.json' with { type: 'json' };
+import reports_mt from '../../resources/i18n/reports/mt.json' with { type: 'json' };
+import reports_nl from '../../resources/i18n/reports/nl.json' with { type: 'json' };
+import reports_no from '../../resources/i18n/reports/no.json' with { type: 'json' };
 import reports_pl from '../../resources/i18n/reports/pl.json' with { type: 'json' };
+import reports_pt from '../../resources/i18n/reports/pt.json' with { type: 'json' };
+import reports_ro from '../../resources/i18n/reports/ro.json' with { type: 'json' };
+import reports_sk from '../../resources/i18n/reports/sk.json' with { type: 'json' };
+import reports_sl from '../../resources/i18n/reports/sl.json' with { type: 'json' };
+import reports_sv from '../../resources/i18n/reports/sv.json' with { type: 'json' };
 
 export const CATALOGUE_FILES: Readonly<Record<CatalogueDomain, Readonly<Partial<Record<LanguageCode, unknown>>>>> = {
-  questionSets: { de: questionSets_de, el: questionSets_el, en: questionSets_en, fr: questionSets_fr, ga: questionSets_ga, hu: questionSets_hu, it: questionSets_it, pl: questionSets_pl },
-  reference: { de: reference_de, el: reference_el, en: reference_en, fr: reference_fr, ga: reference_ga, hu: reference_hu, it: reference_it, pl: reference_pl },
-  reasons: { de: reasons_de, el: reasons_el, en: reasons_en, fr: reasons_fr, ga: reasons_ga, hu: reasons_hu, it: reasons_it, pl: reasons_pl },
-  reports: { de: reports_de, el: reports_el, en: reports_en, fr: reports_fr, ga: reports_ga, hu: reports_hu, it: reports_it, pl: reports_pl },
+  questionSets: { bg: questionSets_bg, cs: questionSets_cs, da: questionSets_da, de: questionSets_de, el: questionSets_el, en: questionSets_en, es: questionSets_es, et: questionSets_et, fi: questionSets_fi, fr: questionSets_fr, ga: questionSets_ga, hr: questionSets_hr, hu: questionSets_hu, is: questionSets_is, it: questionSets_it, lt: questionSets_lt, lv: questionSets_lv, mt: questionSets_mt, nl: questionSets_nl, no: questionSets_no, pl: questionSets_pl, pt: questionSets_pt, ro: questionSets_ro, sk: questionSets_sk, sl: questionSets_sl, sv: questionSets_sv },
+  reference: { bg: reference_bg, cs: reference_cs, da: reference_da, de: reference_de, el: reference_el, en: reference_en, es: reference_es, et: reference_et, fi: reference_fi, fr: reference_fr, ga: reference_ga, hr: reference_hr, hu: reference_hu, is: reference_is, it: reference_it, lt: reference_lt, lv: reference_lv, mt: reference_mt, nl: reference_nl, no: reference_no, pl: reference_pl, pt: reference_pt, ro: reference_ro, sk: reference_sk, sl: reference_sl, sv: reference_sv },
+  reasons: { bg: reasons_bg, cs: reasons_cs, da: reasons_da, de: reasons_de, el: reasons_el, en: reasons_en, es: reasons_es, et: reasons_et, fi: reasons_fi, fr: reasons_fr, ga: reasons_ga, hr: reasons_hr, hu: reasons_hu, is: reasons_is, it: reasons_it, lt: reasons_lt, lv: reasons_lv, mt: reasons_mt, nl: reasons_nl, no: reasons_no, pl: reasons_pl, pt: reasons_pt, ro: reasons_ro, sk: reasons_sk, sl: reasons_sl, sv: reasons_sv },
+  reports: { bg: reports_bg, cs: reports_cs, da: reports_da, de: reports_de, el: reports_el, en: reports_en, es: reports_es, et: reports_et, fi: reports_fi, fr: reports_fr, ga: reports_ga, hr: reports_hr, hu: reports_hu, is: reports_is, it: reports_it, lt: reports_lt, lv: reports_lv, mt: reports_mt, nl: reports_nl, no: reports_no, pl: reports_pl, pt: reports_pt, ro: reports_ro, sk: reports_sk, sl: reports_sl, sv: reports_sv },
 };
