@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import reasons from '../../../resources/i18n/reasons/en.json';
 import { checkCatalogues, flattenCatalogue } from '../../../shared/i18n/catalogues';
 import type { CataloguesByLanguage } from '../../../shared/i18n/catalogues';
-import { LanguageCode } from '../../../shared/reference/codes';
+import { LANGUAGE_CODES, LanguageCode } from '../../../shared/reference/codes';
 import { HubReason } from '../../errors';
 
 const HERE = import.meta.dirname;
@@ -26,6 +26,11 @@ describe('the e-mail templates', () => {
   it('are complete, with the English placeholders, in every language that has a file', () => {
     const problems = checkCatalogues('mailTemplates', templateCatalogues()).map((p) => `${p.language}/${p.key ?? ''}: ${p.code}`);
     expect(problems).toEqual([]);
+  });
+
+  it('exist in every language of the reference data', () => {
+    const catalogues = templateCatalogues();
+    expect(LANGUAGE_CODES.filter((language) => !catalogues[language])).toEqual([]);
   });
 });
 
