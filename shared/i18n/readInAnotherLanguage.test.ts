@@ -74,7 +74,7 @@ describe('a request created in Italian and read in Hungarian', () => {
     const hungarian = new Set([...Object.values(hu), ...Object.values(huReference)]);
     const read = textsOf(c, 'hu');
     expect(read.filter((t) => !hungarian.has(t))).toEqual([]);
-    expect(read).toContain('Hiteles-e a csatolt képesítés igazolása?');
+    expect(read).toContain('Hiteles-e a csatolt, képesítés megszerzését igazoló okirat?');
   });
 
   it('shows the same texts in Italian to the Italian requester', () => {
