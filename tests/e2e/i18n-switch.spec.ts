@@ -84,14 +84,14 @@ for (const language of ['el', 'hu', 'ga'] as const) {
     await logInIn(page, language, 'it-salute-viewer');
     const menu = page.getByRole('navigation', { name: textFor(language, 'nav.label') });
     for (const key of ['nav.dashboard', 'nav.search', 'nav.attention', 'nav.myReports', 'nav.settings']) {
-      await expect(menu.getByRole('link', { name: textFor(language, key) })).toBeVisible();
+      await expect(menu.getByRole('link', { name: textFor(language, key), exact: true })).toBeVisible();
     }
     await expect(page.getByTestId('sync-connection')).toHaveText(textFor(language, 'sync.online'), { timeout: 60_000 });
     await ui.screenshot(`i18n-${language}-dashboard`);
     expect(await ui.seriousAccessibilityViolations()).toEqual([]);
-    await menu.getByRole('link', { name: textFor(language, 'nav.search') }).click();
+    await menu.getByRole('link', { name: textFor(language, 'nav.search'), exact: true }).click();
     await expect(page.getByRole('heading', { name: textFor(language, 'search.title') })).toBeVisible();
-    await menu.getByRole('link', { name: textFor(language, 'nav.settings') }).click();
+    await menu.getByRole('link', { name: textFor(language, 'nav.settings'), exact: true }).click();
     await expect(page.getByRole('heading', { name: textFor(language, 'settings.title') })).toBeVisible();
     const sampleNumber = new Intl.NumberFormat(language).format(1234567.89);
     await expect(page.getByTestId('settings-preview')).toContainText(sampleNumber);

@@ -39,10 +39,20 @@ export function languageName(code: LanguageCode | string, locale: string): strin
   return sharedName(locale, `languages.${code}.name`) ?? names(locale, 'language').of(code) ?? code;
 }
 
-/** A language named in itself (language menus): the catalogue of that language if loaded, else CLDR. */
+/**
+ * Each language named in itself (CLDR endonyms, capitalised as a menu entry). A fixed list rather than Intl: a
+ * browser built with a reduced ICU (Debian's Chromium) has no data for e.g. Irish, Maltese or Icelandic and would
+ * name them in English, and the shared catalogues of all 26 languages are too much to load for one menu.
+ */
+const ENDONYMS: Readonly<Record<LanguageCode, string>> = {
+  bg: 'Български', cs: 'Čeština', da: 'Dansk', de: 'Deutsch', el: 'Ελληνικά', en: 'English', es: 'Español', et: 'Eesti',
+  fi: 'Suomi', fr: 'Français', ga: 'Gaeilge', hr: 'Hrvatski', hu: 'Magyar', it: 'Italiano', lt: 'Lietuvių', lv: 'Latviešu',
+  mt: 'Malti', nl: 'Nederlands', pl: 'Polski', pt: 'Português', ro: 'Română', sk: 'Slovenčina', sl: 'Slovenščina',
+  sv: 'Svenska', is: 'Íslenska', no: 'Norsk',
+};
+
 export function ownLanguageName(code: LanguageCode): string {
-  const name = languageName(code, code);
-  return name.charAt(0).toLocaleUpperCase(localeOf(code)) + name.slice(1);
+  return ENDONYMS[code];
 }
 
 /** A legislative area's title; languages without the catalogue fall back to English like every other text. */
