@@ -69,7 +69,7 @@ export function ReportDialog({ requestId, onClose }: { requestId: string; onClos
         </ProgressBar>
       ) : types.length > 0 ? (
         <>
-          <RadioGroup className="field" value={chosen} onChange={(v) => setType(ReportType.parse(v))}>
+          <RadioGroup className="field report-types" value={chosen} onChange={(v) => setType(ReportType.parse(v))}>
             <Label>{t('reports.type')}</Label>
             {types.map((option) => <Radio key={option} value={option} className="radio">{reportTypeName(t, option)}</Radio>)}
           </RadioGroup>
@@ -78,7 +78,7 @@ export function ReportDialog({ requestId, onClose }: { requestId: string; onClos
             options={LANGUAGE_CODES.map((code) => ({ id: code, label: languageName(code, i18n.language) }))} />
           {chosen === 'CUSTOM' ? (
             <>
-              <CheckboxGroup className="field" value={sections} onChange={setSections}>
+              <CheckboxGroup className="field report-sections" value={sections} onChange={setSections}>
                 <Label>{t('reports.sections')}</Label>
                 {(allowed.data?.sections ?? []).map((section) => (
                   <Checkbox key={section} value={section} className="checkbox"><span className="checkbox-box" aria-hidden="true" />{reportSectionName(t, section)}</Checkbox>
