@@ -45,7 +45,7 @@ describe('addAttachment', () => {
 
   it('refuses executable file names whatever their case or trailing dots', () => {
     const { w, c } = draftCase();
-    for (const name of ['setup.EXE', 'run.sh', 'x.Ps1', 'evil.exe. ', 'lib.dll']) {
+    for (const name of ['setup.EXE', 'run.sh', 'x.Ps1', 'evil.exe. ', 'lib.dll', 'page.hta', 'link.lnk', 'job.wsf']) {
       expect(reason(attempt(w, c, { type: 'addAttachment', caseId: c.id, attachment: attachment(name) }, 'it-ca:handler'))).toBe('EXECUTABLE_ATTACHMENT');
     }
     expect(looksExecutable('report.pdf')).toBe(false);

@@ -7,14 +7,16 @@ import { CLOSED_STATUSES } from './requestCase';
 import type { RequestCase } from './requestCase';
 import { accept, refuse, refuseWith, stamp } from './decision';
 import type { Decision, DecisionContext } from './decision';
+import { executableByName } from '../attachments/executableRule';
 import { handlerOfEitherSide, linkedCoordinators, requireRole } from './permissions';
 
 const isOpen = (c: RequestCase) => !CLOSED_STATUSES.includes(c.status);
 
-/** Extensions refused outright; the hub also inspects the bytes, since a name proves nothing (SPEC §5.6). */
-const EXECUTABLE_NAME = /\.(exe|bat|cmd|com|msi|scr|ps1|vbs|js|jar|sh|app|dll)$/i;
-/** Windows ignores trailing dots and spaces, so "virus.exe. " is still an .exe. */
-export const looksExecutable = (name: string) => EXECUTABLE_NAME.test(name.replace(/[.\s]+$/, ''));
+/**
+ * A name the recipient's system would run (the shared rule of SPEC §5.6); the hub and the desk also inspect the
+ * bytes when the file arrives, since a name proves nothing.
+ */
+export const looksExecutable = (name: string) => executableByName(name) !== undefined;
 
 export function addMessage(state: RequestCase, cmd: CommandOf<'addMessage'>, ctx: DecisionContext): Decision {
   const handler = handlerOfEitherSide(state, ctx);
