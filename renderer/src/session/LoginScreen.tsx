@@ -61,7 +61,7 @@ export function LoginScreen() {
         {challenge ? (
           <>
             <TextInput label={t('login.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" autoFocus name="password" />
-            {challenge.positions.length > 0 ? <SecurityCodeFields positions={challenge.positions} values={code} onChange={setCode} /> : null}
+            {challenge.positions.length > 0 ? <SecurityCodeFields positions={challenge.positions} values={code} onChange={setCode} showFirstTimeHint={challenge.mode !== 'offline'} /> : null}
             <div className="form-actions">
               <Button className="button" onPress={() => { setChallenge(null); setPassword(''); }}>{t('login.back')}</Button>
               <Button type="submit" className="button button-primary" isPending={complete.isPending}>{t('login.logIn')}</Button>

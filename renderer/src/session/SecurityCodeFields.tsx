@@ -6,14 +6,16 @@ export interface SecurityCodeFieldsProps {
   positions: readonly number[];
   values: readonly string[];
   onChange: (values: string[]) => void;
+  /** Online only: a first log-in has no code yet (offline log-in is for users who logged in online before). */
+  showFirstTimeHint?: boolean;
 }
 
-export function SecurityCodeFields({ positions, values, onChange }: SecurityCodeFieldsProps) {
+export function SecurityCodeFields({ positions, values, onChange, showFirstTimeHint = true }: SecurityCodeFieldsProps) {
   const { t } = useTranslation();
   return (
     <fieldset className="code-fields">
       <legend>{t('login.securityCode')}</legend>
-      <p className="field-description">{t('login.codeFirstTime')}</p>
+      {showFirstTimeHint ? <p className="field-description">{t('login.codeFirstTime')}</p> : null}
       {positions.map((position, index) => (
         <TextField
           key={position}

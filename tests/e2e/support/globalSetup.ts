@@ -51,6 +51,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       return started.match;
     };
     process.env.E2E_HUB_URL = hub.match;
+    // For scenarios that start a desk of their own (e.g. behind a proxy they cut): the same renderer build.
+    process.env.E2E_RENDERER_DIR = staticDir;
     process.env.E2E_DESK_IT_URL = await desk('desk-it');
     process.env.E2E_DESK_HU_URL = await desk('desk-hu');
   } catch (error) {

@@ -9,8 +9,8 @@ import { deskUrl } from './ui';
  * language is chosen on the log-in screen, which makes it the language of the next person to log in (whatever
  * their saved or preferred language); a choice only counts as one when it changes the menu, hence the detour.
  */
-export async function openDeskSignedOut(page: Page, which: 'IT' | 'HU', language: { code: string; name: string } = { code: 'en', name: 'English' }): Promise<void> {
-  await page.goto(deskUrl(which));
+export async function openDeskSignedOut(page: Page, which: 'IT' | 'HU' | URL, language: { code: string; name: string } = { code: 'en', name: 'English' }): Promise<void> {
+  await page.goto(which instanceof URL ? which.href : deskUrl(which));
   const username = page.locator('input[name="username"]');
   const logOut = page.getByTestId('log-out');
   await expect(username.or(logOut).first()).toBeVisible({ timeout: 60_000 });
