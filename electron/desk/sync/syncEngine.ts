@@ -76,6 +76,8 @@ export interface SyncEngine {
   reconnect(): void;
   status(): SyncStatus;
   onStatus(listener: (status: SyncStatus) => void): () => void;
+  /** Something the status counts changed outside a round (an attention item dismissed): tell the listeners. */
+  notify(): void;
 }
 
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
@@ -232,6 +234,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       events.on('status', listener);
       return () => events.off('status', listener);
     },
+    notify: emit,
   };
 }
 

@@ -7,6 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSmtpInbox } from './smtpInbox';
+import { startOfflineProxy } from './offlineProxy';
+import type { OfflineProxy } from './offlineProxy';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -37,6 +39,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!process.env.E2E_STATIC_DIR) execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', staticDir], { cwd: ROOT, stdio: 'inherit' });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'imi-e2e-'));
   const children: ChildProcess[] = [];
+  let offline: OfflineProxy | undefined;
   // The hub sends its e-mails (temporary passwords…) through a real SMTP server; tests read them from this folder.
   const inbox = await startSmtpInbox(path.join(dataDir, 'inbox'));
   process.env.SMTP_URL = inbox.url;
@@ -44,9 +47,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   try {
     const hub = await startProcess('hub/main.ts', ['--port', '0', '--data-dir', path.join(dataDir, 'hub')], /hub: listening on (http:\/\/\S+)/, 'hub');
     children.push(hub.child);
-    const desk = async (name: string) => {
+    const desk = async (name: string, hubUrl: string = hub.match) => {
       const started = await startProcess('electron/desk/web/webMain.ts',
-        ['--port', '0', '--data-dir', path.join(dataDir, name), '--hub-url', hub.match, '--static-dir', staticDir], /desk: open (http:\/\/\S+)/, name);
+        ['--port', '0', '--data-dir', path.join(dataDir, name), '--hub-url', hubUrl, '--static-dir', staticDir], /desk: open (http:\/\/\S+)/, name);
       children.push(started.child);
       return started.match;
     };
@@ -55,14 +58,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.env.E2E_RENDERER_DIR = staticDir;
     process.env.E2E_DESK_IT_URL = await desk('desk-it');
     process.env.E2E_DESK_HU_URL = await desk('desk-hu');
+    // desk-it2 reaches the hub through a TCP proxy the offline scenario cuts and restores (workflow-offline.spec.ts).
+    offline = await startOfflineProxy(hub.match);
+    process.env.E2E_PROXY_CONTROL_URL = offline.controlUrl;
+    process.env.E2E_DESK_IT2_URL = await desk('desk-it2', offline.hubUrl);
   } catch (error) {
     for (const child of children) child.kill('SIGTERM');
+    await offline?.close();
     await inbox.close();
     throw error;
   }
   return async () => {
     for (const child of children) child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 500));
+    await offline?.close();
     await inbox.close();
     rmSync(dataDir, { recursive: true, force: true });
     if (!process.env.E2E_STATIC_DIR) rmSync(staticDir, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 export const DEMO_PASSWORD = 'ImiDemo2025';
 export const DEMO_SECURITY_CODE = 'Abc123!?Xyz9';
 
-export function deskUrl(which: 'IT' | 'HU'): string {
+export function deskUrl(which: 'IT' | 'HU' | 'IT2'): string {
   const url = process.env[`E2E_DESK_${which}_URL`];
   if (!url) throw new Error(`E2E_DESK_${which}_URL is not set: run through playwright.config.ts (globalSetup)`);
   return url;

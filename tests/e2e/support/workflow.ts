@@ -8,7 +8,7 @@ import { createTRPCClient, httpLink } from '@trpc/client';
 import type { DeskRouter } from '../../../electron/desk/api/deskRouter';
 import { DEMO_PASSWORD, DEMO_SECURITY_CODE, DeskUi, deskUrl } from './ui';
 
-type Which = 'IT' | 'HU';
+type Which = 'IT' | 'HU' | 'IT2';
 const SECRET_HEADER = 'x-imi-desk-secret';
 
 /** The desk's tRPC API as the renderer calls it, for whoever is signed in on that desk (secret in a header). */

@@ -10,6 +10,8 @@ export const attentionRouter = router({
     .input(z.object({ id: z.number().int().positive() }))
     .mutation(({ ctx, input }) => {
       const dismissed = dismissAttention(ctx.signedIn.replica.db, input.id);
+      // The status bar counts open items from the live status: it must hear of the dismissal now, not at the next round.
+      if (dismissed) ctx.signedIn.sync.notify();
       return unwrap(dismissed ? { ok: true, value: { dismissed: true as const } } : { ok: false, reason: 'ATTENTION_NOT_FOUND' });
     }),
 });
