@@ -14,6 +14,11 @@ import { apiSignIn, expectVisibleFocus, layoutProblems, pressTo, tabTo } from '.
 import { DEMO_PASSWORD, DEMO_SECURITY_CODE, DeskUi, deskUrl } from './support/ui';
 import { closeDesks, deskApi, pqDraft } from './support/workflow';
 
+const SIZES = [
+  { name: '1280x720', width: 1280, height: 720, scale: 1 },
+  { name: 'zoom200', width: 640, height: 360, scale: 2 },
+] as const;
+
 const USER = 'pl-nil-lda';
 const api = deskApi('IT');
 
@@ -41,11 +46,11 @@ test.afterEach(async ({ browser }) => {
   if (status.state === 'signedIn') await api.session.logout.mutate();
 });
 
-test('log in, dashboard, a request and its tabs, a dialog, the language and log-out with the keyboard alone', async ({ browser }) => {
+for (const size of SIZES) test(`log in, dashboard, a request and its tabs, a dialog, the language and log-out with the keyboard alone at ${size.name}`, async ({ browser }) => {
   test.setTimeout(240_000);
   await prepareDraft();
   await api.session.logout.mutate();
-  const page = await newPage(browser, { width: 1280, height: 720, scale: 1 });
+  const page = await newPage(browser, size);
   await page.goto(deskUrl('IT'));
 
   // Log-in: the username field has the focus; Tab reaches Continue; the password field then takes the focus.
@@ -163,11 +168,6 @@ test('log in, dashboard, a request and its tabs, a dialog, the language and log-
   await expectVisibleFocus(page, page.getByRole('textbox', { name: 'Username' }));
 });
 
-const SIZES = [
-  { name: '1280x720', width: 1280, height: 720, scale: 1 },
-  { name: 'zoom200', width: 640, height: 360, scale: 2 },
-] as const;
-
 for (const size of SIZES) {
   test(`the main screens hold at ${size.name}: no sideways scrolling, no control cut off, no serious axe finding`, async ({ browser }) => {
     test.setTimeout(240_000);
@@ -201,7 +201,7 @@ for (const size of SIZES) {
       await expect(page.getByRole('main').getByRole('heading', { level: 1, name: screen.heading }).first()).toBeVisible();
       if (screen.prepare) await screen.prepare();
       await page.keyboard.press('Escape'); // no popover left open over the screen
-      await ui.screenshot(`a11y-${size.name}-${screen.name}`);
+      await page.screenshot({ path: `test-results/screenshots/a11y-${size.name}-${screen.name}.png`, fullPage: true });
       const problems = [...await layoutProblems(page), ...(await ui.seriousAccessibilityViolations()).map((v) => `axe ${v}`)];
       if (problems.length > 0) found[screen.name] = problems;
     }

@@ -12,6 +12,8 @@ export interface FocusLook {
   element: string;
   focused: { outline: string; boxShadow: string };
   unfocused: { outline: string; boxShadow: string };
+  /** what covers the middle of the element, when something else does (a sticky bar, an overlay) or it is off screen */
+  obscuredBy: string | null;
 }
 
 /**
@@ -37,7 +39,14 @@ export async function focusLook(page: Page): Promise<FocusLook | null> {
     twin.remove();
     const name = element.getAttribute('aria-label') ?? element.textContent?.trim().slice(0, 40) ?? '';
     const role = element.getAttribute('role') ?? element.tagName.toLowerCase();
-    return { element: `${role} "${name}"`, focused: look(element), unfocused };
+    const box = element.getBoundingClientRect();
+    const x = Math.min(Math.max(box.left + box.width / 2, 0), window.innerWidth - 1);
+    const y = Math.min(Math.max(box.top + Math.min(box.height / 2, 10), 0), window.innerHeight - 1);
+    const onTop = document.elementFromPoint(x, y);
+    const offScreen = box.bottom <= 0 || box.top >= window.innerHeight || box.right <= 0 || box.left >= window.innerWidth;
+    const obscuredBy = offScreen ? 'off screen'
+      : onTop && !element.contains(onTop) && !onTop.contains(element) ? `${onTop.tagName.toLowerCase()}.${String(onTop.className)}` : null;
+    return { element: `${role} "${name}"`, focused: look(element), unfocused, obscuredBy };
   });
 }
 
@@ -52,7 +61,10 @@ export async function expectVisibleFocus(page: Page, target: Locator): Promise<v
   await expect(target).toBeFocused();
   const look = await focusLook(page);
   expect(look, 'something is focused').not.toBeNull();
-  if (look) expect(isVisiblyFocused(look), `focus indicator of ${look.element}: ${JSON.stringify(look)}`).toBe(true);
+  if (look) {
+    expect(isVisiblyFocused(look), `focus indicator of ${look.element}: ${JSON.stringify(look)}`).toBe(true);
+    expect(look.obscuredBy, `${look.element} is not hidden by another element`).toBeNull();
+  }
 }
 
 /** Presses `key` once; `target` must then have the focus, visibly. */
@@ -75,6 +87,7 @@ export async function tabTo(page: Page, target: Locator, options: { backwards?: 
     if (look) {
       stops.push(look.element);
       expect(isVisiblyFocused(look), `focus indicator of ${look.element} (stop ${i + 1}): ${JSON.stringify(look)}`).toBe(true);
+      expect(look.obscuredBy, `${look.element} (stop ${i + 1}) is not hidden by another element`).toBeNull();
     }
     if (options.within) {
       if (await target.evaluate((e) => e !== document.activeElement && e.contains(document.activeElement)).catch(() => false)) return stops;
