@@ -1,7 +1,7 @@
 // Content-addressed blob store on disk (DESIGN §3): each blob lives at <dir>/ab/cd/<sha256>, written through a temp
 // file and a rename, so a reader sees a whole blob or none and the same bytes are stored once.
 import { createHash, randomUUID } from 'node:crypto';
-import { copyFile, mkdir, open, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readdir, rename, rm, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SHA256_HEX } from './blobReasons';
 import type { BlobRefusal } from './blobReasons';
@@ -22,6 +22,11 @@ export interface BlobStore {
   putBytes(bytes: Uint8Array): Promise<{ ok: true; sha256: string; size: number }>;
   /** Moves in a file whose SHA-256 the caller has verified (a completed upload); the file is gone afterwards. */
   adoptFile(filePath: string, sha256: string): Promise<{ ok: true } | IdRefusal>;
+  /**
+   * Every blob with the time it was last written, or last stored again as identical content: the retention purge
+   * (hub/requests/scheduler.ts) leaves a blob stored moments ago alone, since a reference to it may be on its way.
+   */
+  list(): Promise<Array<{ sha256: string; storedAt: Date }>>;
 }
 
 const invalidId: IdRefusal = { ok: false, reason: 'BLOB_ID_INVALID' };
@@ -49,6 +54,9 @@ export function createBlobStore(dir: string): BlobStore {
     const target = pathOf(sha);
     if ((await sizeOf(sha)) !== undefined) {
       await rm(temp, { force: true });
+      // Stored again just now: a purge must not take it as old (see `list`).
+      const at = new Date();
+      await utimes(target, at, at).catch((error: unknown) => { if (!isNotFound(error)) throw error; });
       return;
     }
     await mkdir(path.dirname(target), { recursive: true });
@@ -120,6 +128,27 @@ export function createBlobStore(dir: string): BlobStore {
       }
       await install(temp, sha);
       return { ok: true };
+    },
+
+    list: async () => {
+      let entries;
+      try {
+        entries = await readdir(dir, { recursive: true, withFileTypes: true });
+      } catch (error) {
+        if (isNotFound(error)) return [];
+        throw error;
+      }
+      const blobs: Array<{ sha256: string; storedAt: Date }> = [];
+      for (const e of entries) {
+        // Only a file at its own address counts (the temp folder and anything else are not blobs).
+        if (!e.isFile() || !SHA256_HEX.test(e.name) || path.join(e.parentPath, e.name) !== pathOf(e.name)) continue;
+        try {
+          blobs.push({ sha256: e.name, storedAt: (await stat(pathOf(e.name))).mtime });
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+        }
+      }
+      return blobs;
     },
   };
 }

@@ -63,6 +63,11 @@ export interface UploadSessions {
   abort(uploadId: string): Promise<{ ok: true }>;
   /** Drops uploads begun, and completion records written, before `before`: for the hub's scheduler. */
   sweep(before: Date): Promise<{ ok: true; removed: number }>;
+  /**
+   * Every upload on disk: when its files last changed (the file system's time) and the blob it produced once
+   * completed. The retention purge keeps a blob that a live upload produced and drops uploads nobody owns any more.
+   */
+  list(): Promise<Array<{ uploadId: string; changedAt: Date; blob: StoredBlob | null }>>;
 }
 
 const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -211,6 +216,32 @@ export function createUploadSessions(store: BlobStore, dir: string, options: Upl
         }
       }
       return { ok: true, removed };
+    },
+
+    list: async () => {
+      let names: string[];
+      try {
+        names = await readdir(dir);
+      } catch (error) {
+        if (isNotFound(error)) return [];
+        throw error;
+      }
+      const ids = new Set(names.map((name) => name.slice(0, 36)).filter((id) => UPLOAD_ID.test(id)));
+      const uploads: Array<{ uploadId: string; changedAt: Date; blob: StoredBlob | null }> = [];
+      for (const uploadId of ids) {
+        let changedAt = 0;
+        for (const suffix of ['.json', '.part', '.done.json'] as const) {
+          try {
+            changedAt = Math.max(changedAt, (await stat(file(uploadId, suffix))).mtimeMs);
+          } catch (error) {
+            if (!isNotFound(error)) throw error;
+          }
+        }
+        // Removed meanwhile (completed, aborted or swept by another call): nothing to report.
+        if (changedAt === 0) continue;
+        uploads.push({ uploadId, changedAt: new Date(changedAt), blob: (await done(uploadId).catch(() => undefined)) ?? null });
+      }
+      return uploads;
     },
   };
 }
