@@ -18,7 +18,7 @@ import type { SyncHub } from './support/syncHub';
 import { openTestDesk } from './support/testDesk';
 import type { SyncTestDesk } from './support/testDesk';
 
-const CASES = 4_500;
+const CASES = 3_000;
 const PAGE_SIZE = 100;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -76,7 +76,7 @@ describe('a first sync that spans many pages', () => {
     await seedCopies(sync, templates as RequestCase[], CASES, 'bulk', 500_000);
     // The users' own records change after every case: their change rows come last in the feed.
     for (const username of ['hu-enkk-handler', 'it-salute-handler']) await saveUser(sync.hub.database.db, await sync.userByName(username), new Date());
-  }, 180_000);
+  }, 600_000);
   afterAll(async () => {
     for (const d of desks) await d.close();
     await sync?.close();
@@ -88,10 +88,10 @@ describe('a first sync that spans many pages', () => {
     await desk.logIn('hu-enkk-handler');
     const pulls = recordPulls(desk);
     const counts = watchCounts(desk);
-    await desk.settle(150_000);
+    await desk.settle(500_000);
 
     const pages = pulls.flatMap((p) => (p.page ? [{ request: p.request, page: p.page }] : []));
-    expect(pages.length).toBeGreaterThan(20);
+    expect(pages.length).toBeGreaterThan(15);
     expect(pages.filter((p) => p.page.resyncRequired)).toEqual([]);
     expect(pages.filter((p) => p.page.changes.length > PAGE_SIZE)).toEqual([]);
     // Every page after the first carries the first page's marker (the head as of the start), and echoes it back.
@@ -102,7 +102,7 @@ describe('a first sync that spans many pages', () => {
     const held = desk.signedIn().replica.db.select({ id: requests.id }).from(requests).all().length;
     expect(held).toBeGreaterThanOrEqual((CASES * 2) / 3);
     await expectDeskEqualsHub(desk, sync);
-  }, 180_000);
+  }, 600_000);
 
   it('resumes an initial sync cut in the middle from its checkpoint and marker, not from 0', async () => {
     const proxy = await sync.proxy();
@@ -115,7 +115,7 @@ describe('a first sync that spans many pages', () => {
     const held = () => replica.db.select({ id: requests.id }).from(requests).all().length;
 
     // Let a third of the snapshot arrive, then cut the network mid-sync.
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + 300_000;
     while (held() < CASES / 3 && Date.now() < deadline) await sleep(5);
     await proxy.cut();
     const cutAt = Date.now();
@@ -128,7 +128,7 @@ describe('a first sync that spans many pages', () => {
     expect(heldAtCut).toBeLessThan(CASES);
 
     await proxy.restore();
-    await desk.settle(150_000);
+    await desk.settle(500_000);
     const resumed = pulls.filter((p) => p.at >= cutAt);
     expect(resumed.length).toBeGreaterThan(1);
     expect(resumed[0]?.request).toMatchObject({ after: checkpoint, rightsAsOf: Number(marker) });
@@ -136,5 +136,5 @@ describe('a first sync that spans many pages', () => {
     expect(dropsIn(counts)).toEqual([]);
     expect(held()).toBeGreaterThan(heldAtCut);
     await expectDeskEqualsHub(desk, sync);
-  }, 180_000);
+  }, 600_000);
 });
