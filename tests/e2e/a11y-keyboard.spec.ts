@@ -208,3 +208,74 @@ for (const size of SIZES) {
     expect(found).toEqual({});
   });
 }
+
+test('a request form is filled and saved as a draft with the keyboard alone', async ({ browser }) => {
+  test.setTimeout(240_000);
+  await apiSignIn(api, USER);
+  await api.settings.set.mutate({ user: { language: 'en' } });
+  const page = await newPage(browser, SIZES[0]);
+  await page.goto(deskUrl('IT'));
+  await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText('Online', { exact: true })).toBeVisible({ timeout: 60_000 });
+
+  await tabTo(page, page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'New request' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'New request', level: 1 })).toBeVisible();
+
+  // The two selects: Enter opens the list with the focus in it, typing finds the option, Enter chooses it and the
+  // focus returns to the select.
+  const select = (label: RegExp) => page.getByRole('main').getByRole('button', { name: label }).and(page.locator('[aria-haspopup="listbox"]'));
+  const choose = async (label: RegExp, typed: string, option: string | RegExp) => {
+    await tabTo(page, select(label));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('listbox')).toBeVisible();
+    await page.keyboard.type(typed);
+    await expectVisibleFocus(page, page.getByRole('option', { name: option }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('listbox')).toBeHidden();
+    await expectVisibleFocus(page, select(label));
+  };
+  await choose(/Legislative area/, 'Professional q', 'Professional qualifications');
+  await expect(select(/Legislative area/)).toContainText('Professional qualifications');
+  await choose(/Form \(question set\)/, 'Professional conduct', /^Professional conduct/);
+  await expect(select(/Form \(question set\)/)).toContainText('Professional conduct');
+
+  // The form's tabs: back to the tab list, an arrow to the subject's tab, Tab into its first field.
+  const tabs = page.getByRole('tablist', { name: 'Parts of the request form' });
+  await tabTo(page, tabs.getByRole('tab', { name: 'Request summary' }), { backwards: true, max: 10 });
+  await pressTo(page, 'ArrowRight', tabs.getByRole('tab', { name: 'The professional' }));
+  await pressTo(page, 'Tab', page.getByRole('textbox', { name: /^Family name/ }));
+  await page.keyboard.type('Kowalska');
+  await pressTo(page, 'Tab', page.getByRole('textbox', { name: /^First name/ }));
+  await page.keyboard.type('Anna');
+  // The other red fields, else the form does not let the user move on (its error panel would say so).
+  const birth = page.getByLabel(/^Date of birth/);
+  await tabTo(page, birth, { max: 10 });
+  await page.keyboard.type('05171980'); // a native date field, typed segment by segment (en-US: month, day, year)
+  await expect(birth).toHaveValue('1980-05-17');
+  await tabTo(page, page.getByRole('textbox', { name: /^Profession concerned/ }), { max: 30 });
+  await page.keyboard.type('Doctor of medicine');
+
+  // A question: the first category's grid, Space ticks the focused row.
+  await tabTo(page, tabs.getByRole('tab', { name: 'The professional' }), { backwards: true, max: 40 });
+  await page.keyboard.press('ArrowRight');
+  const categoryTab = tabs.locator('[role="tab"][aria-selected="true"]');
+  await expectVisibleFocus(page, categoryTab);
+  const grid = page.getByRole('tabpanel').getByRole('grid');
+  await tabTo(page, grid, { within: true, max: 5 });
+  const row = grid.getByRole('row').first();
+  await expectVisibleFocus(page, row);
+  await page.keyboard.press('Space');
+  await expect(row).toHaveAttribute('aria-selected', 'true');
+
+  // Create: the warning dialog takes the focus; Yes saves the incomplete draft.
+  const toolbar = page.getByRole('toolbar', { name: 'Request form actions' });
+  await tabTo(page, toolbar.getByRole('button', { name: 'Create', exact: true }), { backwards: true, max: 20 });
+  await page.keyboard.press('Enter');
+  const warning = page.getByRole('alertdialog', { name: 'Incomplete draft' });
+  await expect(warning).toBeVisible();
+  expect(await warning.evaluate((d) => d.contains(document.activeElement)), 'the focus moves into the warning').toBe(true);
+  await tabTo(page, warning.getByRole('button', { name: 'Yes' }), { max: 4 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('The draft was saved.')).toBeVisible();
+});
