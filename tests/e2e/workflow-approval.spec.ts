@@ -30,7 +30,8 @@ test('a coordinator rejects and then approves a request and a reply', async ({ b
   await expect(reject.getByText('A justification is required.')).toBeVisible();
   await reject.getByLabel(/^Justification/).fill('Please state the profession more precisely.');
   await reject.getByRole('button', { name: 'Reject request', exact: true }).click();
-  await expect(other.page.getByText('The request was sent back.')).toBeVisible();
+  // A draft is the requester's alone: the coordinator is taken back to the dashboard.
+  await expect(other.page.getByRole('heading', { name: 'Dashboard' })).toBeVisible();
 
   // The Council reads the coordinator's comments in the history and resubmits.
   await rome.openRequest(outgoing.entryNumber);

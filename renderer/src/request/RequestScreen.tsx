@@ -127,8 +127,9 @@ export function RequestScreen({ id, session }: { id: string; session: SignedInSt
           onDone={(type) => {
             setDialog(null);
             setDone(t(`commandDone.${type}`));
-            // Deleted, or forwarded away (the old responder loses all access): nothing left to show here.
-            if (type === 'deleteDraft' || type === 'forwardRequest') navigate({ name: 'dashboard' });
+            // Deleted, forwarded away (the old responder loses all access) or sent back to its authority as a draft
+            // (the coordinator no longer sees it): nothing left to show here.
+            if (type === 'deleteDraft' || type === 'forwardRequest' || type === 'rejectRequestApproval') navigate({ name: 'dashboard' });
           }} />
       ) : null}
     </section>
