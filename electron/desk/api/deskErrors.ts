@@ -6,6 +6,10 @@ export const DeskReason = z.enum([
   // Transport and input
   'INVALID_INPUT',
   'INTERNAL',
+  /** A request body larger than any call of this API needs (web mode). */
+  'PAYLOAD_TOO_LARGE',
+  /** No such procedure (a renderer of another version). */
+  'PROCEDURE_NOT_FOUND',
   // Session
   'NOT_SIGNED_IN',
   'ALREADY_SIGNED_IN',

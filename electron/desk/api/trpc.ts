@@ -63,7 +63,10 @@ function reasonOf(error: TRPCError): { reason: string; details?: Record<string, 
   }
   if (error.cause instanceof z.ZodError) return { reason: 'INVALID_INPUT' };
   switch (error.code) {
-    case 'BAD_REQUEST': case 'PARSE_ERROR': return { reason: 'INVALID_INPUT' };
+    case 'BAD_REQUEST': case 'PARSE_ERROR': case 'METHOD_NOT_SUPPORTED': return { reason: 'INVALID_INPUT' };
+    // The transport's own refusals (no DeskRefusalError): an oversized body, a procedure that does not exist.
+    case 'PAYLOAD_TOO_LARGE': return { reason: 'PAYLOAD_TOO_LARGE' };
+    case 'NOT_FOUND': return { reason: 'PROCEDURE_NOT_FOUND' };
     case 'UNAUTHORIZED': return { reason: 'NOT_SIGNED_IN' };
     default: return { reason: 'INTERNAL' };
   }

@@ -23,7 +23,10 @@ export const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 /** What the user says about the file when the upload starts; `size` is the whole file's. */
 export const StartUpload = z.object({
   caseId: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(255).refine((name) => ![...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), 'no control characters'),
+  name: z.string().trim().min(1).max(255)
+    .refine((name) => ![...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f), 'no control characters')
+    // A file name, not a path: whoever saves it later (a save dialog, another desk) must not be led into other folders.
+    .refine((name) => !/[/\\]/.test(name) && name !== '.' && name !== '..', 'no path separators, not . or ..'),
   nameLanguage: LanguageCode,
   documentLanguage: LanguageCode,
   comment: FreeText.nullable().default(null),

@@ -12,7 +12,11 @@ import { createGuard, SECRET_QUERY } from './webGuard';
 import { serveStatic } from './staticFiles';
 
 export const TRPC_PATH = '/trpc';
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/**
+ * The largest body (or WebSocket message) read: a few 1 MiB pieces in base64 (~1.4 MB each) in one batch, and nothing
+ * near what would let a caller make the desk hold large buffers; beyond it the answer is PAYLOAD_TOO_LARGE.
+ */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 export interface DeskWebServerOptions {
   desk: DeskService;

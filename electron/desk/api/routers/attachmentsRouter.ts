@@ -8,8 +8,9 @@ import { router, signedInProcedure, unwrap } from '../trpc';
 
 const CaseId = z.string().min(1).max(64);
 const UploadId = z.uuid();
-/** base64 of at most 1 MiB. */
-const Chunk = z.string().min(1).max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+/** Padded base64 of at most 1 MiB: anything else would decode to other bytes than were meant. */
+const Chunk = z.string().min(1).max(Math.ceil(UPLOAD_CHUNK_BYTES / 3) * 4).regex(/^[A-Za-z0-9+/]*={0,2}$/)
+  .refine((b64) => b64.length % 4 === 0, 'padded base64');
 
 export const attachmentsRouter = router({
   /** Refused at once (nothing staged) when over 20 MB, named like a program, or not allowed on this case now. */

@@ -23,6 +23,11 @@ export const reportsRouter = router({
       language: LanguageCode,
       sections: z.array(ReportSection).max(ReportSection.options.length).optional(),
       customWithPersonalData: z.boolean().optional(),
+    }).superRefine((input, ctx) => {
+      // Sections and the personal-data switch belong to CUSTOM: another type would silently ignore them.
+      if (input.type === 'CUSTOM') return;
+      if (input.sections !== undefined) ctx.addIssue({ code: 'custom', path: ['sections'], message: 'only for a CUSTOM report' });
+      if (input.customWithPersonalData !== undefined) ctx.addIssue({ code: 'custom', path: ['customWithPersonalData'], message: 'only for a CUSTOM report' });
     }))
     .mutation(async ({ ctx, input }) => unwrap(await ctx.signedIn.reports.generate(input))),
 
