@@ -2,7 +2,7 @@
 // bytes uploaded when online), listing a request's attachments with their cache state, and opening one — downloaded
 // from the hub on demand in chunks (resumable), cached under <replica>.files/<case>/<sha256> for offline use, and
 // removed from disk when the user no longer sees the request at FULL (the sync engine deletes the folder of a removed
-// case; `pruneCache` catches any other drop of level).
+// case; `pruneCache` catches any other drop of level, and attachments a case lost to the retention purge).
 import { randomUUID, createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -76,8 +76,8 @@ export interface DeskAttachments {
   fetch(caseId: string, attachmentId: string): Promise<DeskOutcome<{ size: number; mediaType: string; name: string; downloaded: boolean }>>;
   read(input: { caseId: string; attachmentId: string; offset: number; length: number }): Promise<DeskOutcome<{ bytes: string; size: number; eof: boolean }>>;
   /**
-   * Deletes cached files of every case this user no longer sees at FULL (returns those case ids), and forgets staged
-   * uploads whose command has left the outbox.
+   * Deletes cached files of every case this user no longer sees at FULL, and of attachments a case no longer has
+   * (returns those case ids), and forgets staged uploads whose command has left the outbox.
    */
   pruneCache(): Promise<string[]>;
   /** The sync engine's hub client with attachment bytes uploaded before their command is pushed. */
@@ -331,7 +331,16 @@ export function createDeskAttachments(options: DeskAttachmentsOptions): DeskAtta
       const pruned: string[] = [];
       for (const name of names) {
         const caseId = segmentValue(name);
-        if (caseId !== undefined && viewOf(caseId)?.level === 'FULL') continue;
+        const view = caseId === undefined ? null : viewOf(caseId);
+        if (caseId !== undefined && view?.level === 'FULL') {
+          // Still seen at FULL, but attachments may have gone (the retention purge of SPEC §12): their files go too.
+          const kept = new Set(attachmentsOf(view).flatMap((a) => [a.sha256, `${a.sha256}.part`]));
+          const files = await readdir(join(replica.filesDir, name)).catch((error: unknown) => { if (isNotFound(error)) return []; throw error; });
+          const stale = files.filter((file) => !kept.has(file));
+          for (const file of stale) await rm(join(replica.filesDir, name, file), { recursive: true, force: true });
+          if (stale.length > 0) pruned.push(caseId);
+          continue;
+        }
         await rm(join(replica.filesDir, name), { recursive: true, force: true });
         pruned.push(caseId ?? name);
       }

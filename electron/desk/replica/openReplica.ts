@@ -69,8 +69,13 @@ export function openReplica(options: OpenReplicaOptions): Replica {
     // WAL + NORMAL is durable across process crashes (only an OS crash may lose the last commits).
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
+    // What the desk deletes or overwrites is zeroed in the file, not left in free space: data purged by retention
+    // (SPEC §12) or dropped with a loss of access must not stay readable from the disk.
+    sqlite.pragma('secure_delete = ON');
     const db = drizzle({ client: sqlite, schema });
     runMigrations(sqlite, db, options.migrationsFolder ?? DEFAULT_MIGRATIONS);
+    // The same for the search index: without it, FTS5 keeps a deleted text's terms until its segments merge.
+    sqlite.prepare("INSERT INTO request_search(request_search, rank) VALUES('secure-delete', 1)").run();
     const clientId = ensureClientId(db);
     return {
       db, sqlite, user: options.user, hubHost: options.hubHost, file, filesDir, uploadsDir, reportsDir, clientId,
