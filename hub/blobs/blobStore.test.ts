@@ -1,3 +1,5 @@
+import { mkdir, stat, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBlobStore } from './blobStore';
 import type { BlobStore } from './blobStore';
@@ -54,5 +56,30 @@ describe('content-addressed blob store', () => {
     expect(await store.delete(sha)).toEqual({ ok: true, deleted: false });
     expect(await store.has(sha)).toBe(false);
     expect(await store.readRange(sha, 0, 10)).toEqual({ ok: false, reason: 'BLOB_NOT_FOUND' });
+  });
+
+  it('lists the blobs at their own address only, with the time they were last stored', async () => {
+    const { sha256: sha } = await store.putBytes(pdfSample(300));
+    const other = sha256(pdfSample(400));
+    // A stray file, a misplaced blob and an unfinished write are not blobs.
+    await writeFile(path.join(dirs.storeDir, 'README'), 'x');
+    await mkdir(path.join(dirs.storeDir, '00', '00'), { recursive: true });
+    await writeFile(path.join(dirs.storeDir, '00', '00', other), 'x');
+    await mkdir(path.join(dirs.storeDir, '.tmp'), { recursive: true });
+    await writeFile(path.join(dirs.storeDir, '.tmp', sha), 'x');
+    const listed = await store.list();
+    expect(listed.map((b) => b.sha256)).toEqual([sha]);
+    expect(listed[0]?.storedAt.getTime()).toBe((await stat(path.join(dirs.storeDir, sha.slice(0, 2), sha.slice(2, 4), sha))).mtime.getTime());
+  });
+
+  it('counts identical content stored again as stored now, so a purge does not take it for old', async () => {
+    const pdf = pdfSample(500);
+    const { sha256: sha } = await store.putBytes(pdf);
+    const file = path.join(dirs.storeDir, sha.slice(0, 2), sha.slice(2, 4), sha);
+    const longAgo = new Date(Date.now() - 200 * 24 * 60 * 60 * 1000);
+    await utimes(file, longAgo, longAgo);
+    expect((await store.list())[0]?.storedAt.getTime()).toBe(longAgo.getTime());
+    await store.putBytes(pdf);
+    expect((await store.list())[0]?.storedAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
   });
 });

@@ -174,3 +174,19 @@ describe('executable attachments (SPEC §5.6)', () => {
     expect(await sessions.complete(uploadId)).toEqual({ ok: true, sha256: sha256(text), size: text.length, mediaType: 'application/octet-stream' });
   });
 });
+
+describe('listing uploads for the retention purge', () => {
+  it('lists begun and completed uploads with the blob each completed one produced, and forgets aborted ones', async () => {
+    const pdf = pdfSample(1500);
+    const completed = await uploadWhole(pdf);
+    expect(await sessions.complete(completed)).toMatchObject({ ok: true, sha256: sha256(pdf) });
+    const begun = await begin(pdfSample(900));
+    const aborted = await begin(pdfSample(800));
+    await sessions.abort(aborted);
+    const listed = await sessions.list();
+    expect(listed.map((u) => u.uploadId).sort()).toEqual([completed, begun].sort());
+    expect(listed.find((u) => u.uploadId === completed)?.blob).toEqual({ sha256: sha256(pdf), size: 1500, mediaType: 'application/pdf' });
+    expect(listed.find((u) => u.uploadId === begun)?.blob).toBeNull();
+    for (const u of listed) expect(Date.now() - u.changedAt.getTime()).toBeLessThan(60_000);
+  });
+});
