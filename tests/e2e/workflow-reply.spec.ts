@@ -82,17 +82,18 @@ test('reply, clarification, referral through both coordinators and closure', asy
   await fr.act('Refer', { justification: 'The training level is still unclear.' });
   await fr.expectStatus('Referred to the requesting coordinator');
 
-  // The French coordinator agrees the reply is unsatisfactory, without seeing the professional's name.
-  await fr.signInAs('fr-nimic-lda');
-  await fr.openFromList('Awaiting my approval or referral decision', n);
-  await expect(fr.page.getByTestId('value-family-name')).toHaveText('********');
-  await fr.action('Referral decision').click();
-  const frDecision = fr.dialog('Referral decision');
+  // The French coordinator (on the other workstation) agrees the reply is unsatisfactory, without seeing the
+  // professional's name.
+  await de.signInAs('fr-nimic-lda');
+  await de.openFromList('Awaiting my approval or referral decision', n);
+  await expect(de.page.getByTestId('value-family-name')).toHaveText('********');
+  await de.action('Referral decision').click();
+  const frDecision = de.dialog('Referral decision');
   await frDecision.locator('label.radio', { hasText: 'Yes, the reply is unsatisfactory' }).click();
   await frDecision.getByLabel(/^Justification/).fill('The level of training must be confirmed.');
-  await fr.check('referral-decision-dialog');
+  await de.check('referral-decision-dialog');
   await frDecision.getByRole('button', { name: 'Referral decision', exact: true }).click();
-  await fr.expectStatus('Referred to the responding coordinator');
+  await de.expectStatus('Referred to the responding coordinator');
 
   // The German coordinator agrees too: the request goes back to the responder.
   await de.signInAs('de-dimic-berlin-lda');
@@ -120,7 +121,6 @@ test('reply, clarification, referral through both coordinators and closure', asy
 
 
   // The requester reads the message, accepts the reply and closes; then reuses the data for a new draft.
-  await fr.signInAs('fr-cnom-handler');
   await fr.openRequest(n);
   await fr.tab('Messages and attachments').click();
   await expect(fr.page.getByRole('tabpanel')).toContainText('The university confirmed the level by telephone.', { timeout: 60_000 });
