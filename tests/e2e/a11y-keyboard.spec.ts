@@ -184,10 +184,20 @@ for (const size of SIZES) {
         prepare: async () => { await expect(page.getByRole('radio', { name: /My drafts/ })).toBeVisible(); } },
       { name: 'request', hash: `#/request/${encodeURIComponent(draftId)}`, heading: /Number pending|Request \d+/,
         prepare: async () => { await expect(page.getByRole('tablist', { name: 'Parts of the request' })).toBeVisible(); } },
+      { name: 'request-history', hash: `#/request/${encodeURIComponent(draftId)}`, heading: /Number pending|Request \d+/,
+        prepare: async () => {
+          await page.getByRole('tab', { name: 'Management information' }).click();
+          await expect(page.getByRole('tabpanel', { name: 'Management information' })).toBeVisible();
+        } },
       { name: 'create-form', hash: '#/new', heading: 'New request',
         prepare: async () => {
           await ui.choose(/Legislative area/, 'Professional qualifications');
-          await ui.choose(/Form \(question set\)/, /Professional conduct/);
+          // The forms of the area load after the choice: a list opened before they arrive is empty, so retry.
+          await expect(async () => {
+            await page.keyboard.press('Escape');
+            await page.getByRole('button', { name: /Form \(question set\)/ }).and(page.locator('[aria-haspopup="listbox"]')).click();
+            await page.getByRole('option', { name: /Professional conduct/ }).click({ timeout: 2_000 });
+          }).toPass({ timeout: 30_000 });
           await expect(page.getByRole('tablist')).toBeVisible();
         } },
       { name: 'my-reports', hash: '#/reports', heading: 'My reports' },
@@ -227,8 +237,11 @@ test('a request form is filled and saved as a draft with the keyboard alone', as
   const select = (label: RegExp) => page.getByRole('main').getByRole('button', { name: label }).and(page.locator('[aria-haspopup="listbox"]'));
   const choose = async (label: RegExp, typed: string, option: string | RegExp) => {
     await tabTo(page, select(label));
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('listbox')).toBeVisible();
+    // The forms of an area load after the area is chosen: a list opened before they arrive is empty, so reopen.
+    await expect(async () => {
+      if (!(await page.getByRole('listbox').isVisible())) await page.keyboard.press('Enter');
+      await expect(page.getByRole('option').first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await page.keyboard.type(typed);
     await expectVisibleFocus(page, page.getByRole('option', { name: option }));
     await page.keyboard.press('Enter');
