@@ -104,7 +104,8 @@ export function RequestScreen({ id, session }: { id: string; session: SignedInSt
           <Tab id="messages" className="tab">{t('request.tabs.messages')}</Tab>
           <Tab id="management" className="tab">{t('request.tabs.management')}</Tab>
         </TabList>
-        <TabPanel id="summary" className="tab-panel"><SummaryTab c={full} seesPersonalData={seesPersonalData} questionSet={questionSet} subjectSection={subjectSection} /></TabPanel>
+        <TabPanel id="summary" className="tab-panel"><SummaryTab c={full} seesPersonalData={seesPersonalData} questionSet={questionSet} subjectSection={subjectSection}
+          untilAccepted={own === full.respondingAuthorityId && (hasRequestRole(session.user, full.area, 'REQUEST_HANDLER') || hasRequestRole(session.user, full.area, 'REQUEST_VIEWER'))} /></TabPanel>
         <TabPanel id="questions" className="tab-panel"><QuestionsTab c={full} questionSet={questionSet} seesPersonalData={seesPersonalData} /></TabPanel>
         {replyCommands.length > 0 && questionSet ? (
           <TabPanel id="reply" className="tab-panel">

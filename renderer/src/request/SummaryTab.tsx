@@ -29,9 +29,11 @@ export interface SummaryTabProps {
   seesPersonalData: boolean;
   questionSet: QuestionSetData | undefined;
   subjectSection: SubjectSectionData | undefined;
+  /** The masking ends when the user's authority accepts (a responder's reader); otherwise it is the user's level (allocator, coordinator). */
+  untilAccepted?: boolean | undefined;
 }
 
-export function SummaryTab({ c, seesPersonalData, questionSet, subjectSection }: SummaryTabProps) {
+export function SummaryTab({ c, seesPersonalData, questionSet, subjectSection, untilAccepted = true }: SummaryTabProps) {
   const { t } = useTranslation();
   const localize = useLocalize();
   return (
@@ -51,7 +53,7 @@ export function SummaryTab({ c, seesPersonalData, questionSet, subjectSection }:
       {subjectSection ? (
         <section aria-labelledby="subject-title">
           <h2 id="subject-title">{localize(subjectSection.title)}</h2>
-          {!seesPersonalData ? <p className="notice notice-info">{t('request.personalDataHidden')}</p> : null}
+          {!seesPersonalData ? <p className="notice notice-info">{t(untilAccepted ? 'request.personalDataHidden' : 'request.personalDataNotAtYourLevel')}</p> : null}
           <FieldList fields={subjectSection.fields} values={c.subject} seesPersonalData={seesPersonalData} />
         </section>
       ) : null}
