@@ -15,7 +15,7 @@ import type { HubConnection } from '../hubLink/hubClient';
 import { createDeskAttachments } from '../attachments/deskAttachments';
 import type { DeskAttachmentsOptions } from '../attachments/deskAttachments';
 import { openReplica } from '../replica/openReplica';
-import { readNumber } from '../replica/syncState';
+import { readNumber, readState, writeState } from '../replica/syncState';
 import { createDeskReports } from '../reports/deskReports';
 import { openMyReports } from '../reports/myReports';
 import type { PdfRenderer } from '../reports/renderPdf';
@@ -131,6 +131,10 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     };
     active = current;
     if (connection) {
+      // The replica keeps the last round's error across sessions. A refusal of an earlier session (a round that met the
+      // token revoked at sign-out, an expired session) says nothing of this new one: without clearing it, this
+      // session's first status would read it and stop sync for good (issue #4: the desk stalled after a user switch).
+      if (SESSION_REASONS.includes(readState(replica.db, 'lastError') ?? '')) writeState(replica.db, 'lastError', '');
       // A session the hub no longer accepts cannot be retried into working: stop asking, say so, keep the replica open.
       stopWatching = sync.onStatus((s) => {
         if (current.hubSession !== 'active' || !SESSION_REASONS.includes(s.lastError ?? '')) return;
