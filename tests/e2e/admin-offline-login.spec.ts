@@ -10,7 +10,7 @@ import { pqDraft } from './support/workflow';
 
 const en = JSON.parse(readFileSync(new URL('../../renderer/i18n/en.json', import.meta.url), 'utf8')) as {
   login: { offlineNotice: string };
-  sync: { online: string; offline: string; offlineLogin: string; lastSync: string; pending_one: string; pending_other: string };
+  sync: { now: string; online: string; offline: string; offlineLogin: string; lastSync: string; pending_one: string; pending_other: string };
 };
 const reasons = JSON.parse(readFileSync(new URL('../../resources/i18n/reasons/en.json', import.meta.url), 'utf8')) as Record<string, string>;
 const pending = (count: number) => (count === 1 ? en.sync.pending_one : en.sync.pending_other).replace('{{count}}', String(count));
@@ -34,6 +34,8 @@ test('offline: the status bar, an offline log-in with its notice, a refused one,
 
     // The network goes: the bar says so, and a draft made now waits to be sent.
     proxy.cut();
+    // A sync round finds the hub gone (asked for at once, as a user would, rather than waiting for the desk's timer).
+    await page.getByRole('button', { name: en.sync.now }).click();
     await expect(page.getByTestId('sync-connection')).toHaveText(en.sync.offline, { timeout: 60_000 });
     const draft = pqDraft('hu-enkk', 'Romano');
     const created = await desk.api.requests.command.mutate({ command: { type: 'createDraft', caseId: crypto.randomUUID(), ...draft } });

@@ -15,13 +15,15 @@ export function useInterfaceLanguage(preferredLanguage: string) {
   const settings = useQuery(trpc.settings.get.queryOptions());
   const save = useMutation(trpc.settings.set.mutationOptions({
     onSuccess: (saved) => queryClient.setQueryData(trpc.settings.get.queryKey(), saved),
+    retry: 2,
   }));
   const { mutate } = save;
   useEffect(() => {
     if (loginChoice) mutate({ user: { language: loginChoice } });
   }, [loginChoice, mutate]);
   const saved = settings.data?.user?.language ?? null;
-  const language = loginChoice && (save.isIdle || save.isPending) ? loginChoice : saved ?? (settings.isSuccess ? preferredLanguage : null);
+  // The log-in choice holds until it is saved as theirs (also if saving failed: the person chose it a moment ago).
+  const language = loginChoice && !save.isSuccess ? loginChoice : saved ?? (settings.isSuccess ? preferredLanguage : null);
   useEffect(() => {
     if (language && i18n.language !== language) void i18n.changeLanguage(language);
   }, [language, i18n]);
