@@ -64,6 +64,8 @@ export function choosePositions(length = 12): number[] {
 export interface OfflineAccounts {
   find(username: string): OfflineAccount | undefined;
   save(account: OfflineAccount): void;
+  /** Drops the record (no offline log-in any more) and returns what it was. */
+  forget(username: string): OfflineAccount | undefined;
 }
 
 export function offlineAccountsFile(dataDir: string, hubHost: string): string {
@@ -79,14 +81,21 @@ export function fileOfflineAccounts(file: string): OfflineAccounts {
       return {};
     }
   };
+  const writeAll = (all: Record<string, OfflineAccount>) => {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${randomUUID()}.tmp`;
+    writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
+    renameSync(tmp, file);
+  };
   return {
     find: (username) => readAll()[normalizeUsername(username)],
     save(account) {
-      const all = { ...readAll(), [normalizeUsername(account.username)]: account };
-      mkdirSync(dirname(file), { recursive: true });
-      const tmp = `${file}.${randomUUID()}.tmp`;
-      writeFileSync(tmp, JSON.stringify(all), { mode: 0o600 });
-      renameSync(tmp, file);
+      writeAll({ ...readAll(), [normalizeUsername(account.username)]: account });
+    },
+    forget(username) {
+      const { [normalizeUsername(username)]: forgotten, ...rest } = readAll();
+      if (forgotten) writeAll(rest);
+      return forgotten;
     },
   };
 }

@@ -3,6 +3,7 @@
 // sync; sign-out stops sync and closes it. One user at a time; each has their own replica file.
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { rmSync } from 'node:fs';
 import type { Authority } from '../../../shared/authority/authority';
 import type { User } from '../../../shared/user/user';
 import { deskOk, deskRefusal } from '../api/deskErrors';
@@ -15,6 +16,7 @@ import type { HubConnection } from '../hubLink/hubClient';
 import { createDeskAttachments } from '../attachments/deskAttachments';
 import type { DeskAttachmentsOptions } from '../attachments/deskAttachments';
 import { openReplica } from '../replica/openReplica';
+import { replicaLocation } from '../replica/replicaPaths';
 import { readNumber, readState, writeState } from '../replica/syncState';
 import { createDeskReports } from '../reports/deskReports';
 import { openMyReports } from '../reports/myReports';
@@ -159,6 +161,20 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
     return offlineLoginUntil;
   }
 
+  /**
+   * The hub says this account is deactivated: nothing of it may stay on the workstation (SPEC §12), and no offline
+   * log-in may open it later while the hub is out of reach. Its offline record goes, and its replica with its files.
+   */
+  function forgetDeactivatedAccount(hubUrl: string, username: string): void {
+    const hubHost = hostOf(hubUrl);
+    const account = options.accounts(hubHost).forget(username);
+    if (!account) return;
+    const location = replicaLocation(options.dataDir, hubHost, account.user.id);
+    for (const path of [location.file, `${location.file}-wal`, `${location.file}-shm`, location.filesDir, location.uploadsDir, location.reportsDir]) {
+      rmSync(path, { recursive: true, force: true });
+    }
+  }
+
   function refusalOf(error: unknown): DeskOutcome<never> {
     if (error instanceof HubRefusalError) return deskRefusal(error.reason, error.details);
     return deskRefusal('HUB_UNREACHABLE');
@@ -243,7 +259,9 @@ export function createSessionManager(options: SessionManagerOptions): SessionMan
         });
       } catch (error) {
         await p.connection.close();
-        return refusalOf(classifyHubError(error));
+        const classified = classifyHubError(error);
+        if (classified instanceof HubRefusalError && classified.reason === 'ACCOUNT_DEACTIVATED') forgetDeactivatedAccount(p.hubUrl, p.username);
+        return refusalOf(classified);
       }
       p.token.value = result.token;
       const typed = input.codeCharacters ? { positions: p.challenge.positions, characters: input.codeCharacters } : null;
