@@ -1,5 +1,6 @@
-// End-to-end tests of the renderer in Debian's Chromium against the real system: a demo hub (PGlite) and
-// two desks in web mode, started by tests/e2e/support/globalSetup.ts on free ports.
+// End-to-end tests of the renderer in Debian's Chromium against the real system: a demo hub (PGlite, mailing to a
+// local SMTP server) and three desks in web mode (the third behind a TCP proxy the tests can cut), started by
+// tests/e2e/support/globalSetup.ts on free ports.
 import { defineConfig } from '@playwright/test';
 
 export default defineConfig({

@@ -1,5 +1,6 @@
-// Starts the system the browser tests drive: builds the renderer, starts the demo hub (PGlite in a fresh
-// folder) and two desks in web mode, each on a free port; their one-time URLs go to the tests by environment.
+// Starts the system the browser tests drive: builds the renderer, starts a local SMTP inbox, the demo hub (PGlite in
+// a fresh folder) and three desks in web mode (desk-it2 reaches the hub through a TCP proxy the tests cut and restore),
+// each on a free port; their one-time URLs go to the tests by environment.
 import { spawn, execFileSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
