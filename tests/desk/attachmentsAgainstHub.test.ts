@@ -13,35 +13,18 @@ import { safeSegment } from '../../electron/desk/replica/replicaPaths';
 import { createBlobStore } from '../../hub/blobs/blobStore';
 import type { BlobStore } from '../../hub/blobs/blobStore';
 import { createUploadSessions } from '../../hub/blobs/uploadSessions';
-import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from '../../hub/demo/demoData';
-import { charactersAt } from '../../hub/testing/hubHarness.testkit';
 import { completeDraft, text } from '../sync/support/shippedCases';
 import { startSyncHub } from '../sync/support/syncHub';
 import type { SyncHub } from '../sync/support/syncHub';
 import type { TcpProxy } from './support/tcpProxy';
-import { startWebDeskUnderTest } from './support/webDeskClient';
+import { logInDemoUser, syncSettled, startWebDeskUnderTest } from './support/webDeskClient';
 import type { WebDeskUnderTest } from './support/webDeskClient';
 
 type Client = WebDeskUnderTest['client'];
 
-async function logIn(client: Client, username: string): Promise<void> {
-  const challenge = await client.session.startLogin.mutate({ username });
-  await client.session.completeLogin.mutate({ challengeId: challenge.challengeId, username, password: DEMO_PASSWORD, codeCharacters: charactersAt(DEMO_SECURITY_CODE, challenge.positions) });
-}
+const logIn = logInDemoUser;
 
-/** Until a round went through with nothing left in the outbox (bounded; usable in hooks, unlike expect.poll). */
-async function settled(client: Client, timeoutMs = 20_000): Promise<void> {
-  const asked = new Date().toISOString();
-  await client.sync.now.mutate();
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await client.sync.status.query();
-    // A whole round (push and pull) that ended after this call, with nothing queued any more.
-    if (s.pendingCount === 0 && s.lastError === null && s.lastSyncAt !== null && s.lastSyncAt > asked) return;
-    if (Date.now() > until) throw new Error(`sync did not settle: ${JSON.stringify(s)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const settled = syncSettled;
 
 /** Bytes that file-type reads as a PDF, with a pattern that makes every chunk different. */
 function pdfBytes(size: number, seed: number): Buffer {

@@ -5,21 +5,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from '../../hub/demo/demoData';
 import { shippedReferenceLookup } from '../../hub/requests/referenceLookup';
 import { startHubServer } from '../../hub/server';
 import type { RunningHub } from '../../hub/server';
-import { charactersAt, hubBackends, openTestHub } from '../../hub/testing/hubHarness.testkit';
+import { hubBackends, openTestHub } from '../../hub/testing/hubHarness.testkit';
 import type { TestHub } from '../../hub/testing/hubHarness.testkit';
-import { startWebDeskUnderTest } from './support/webDeskClient';
-import type { WebDeskUnderTest } from './support/webDeskClient';
+import { logInDemoUser, startWebDeskUnderTest } from './support/webDeskClient';
 
-type Client = WebDeskUnderTest['client'];
-
-async function logIn(client: Client, username: string) {
-  const challenge = await client.session.startLogin.mutate({ username });
-  return client.session.completeLogin.mutate({ challengeId: challenge.challengeId, username, password: DEMO_PASSWORD, codeCharacters: charactersAt(DEMO_SECURITY_CODE, challenge.positions) });
-}
+const logIn = logInDemoUser;
 
 /** The desk's refusal reason of a call that must fail. */
 async function refusal(call: Promise<unknown>): Promise<unknown> {

@@ -14,14 +14,12 @@ import { SECRET_COOKIE, SECRET_HEADER } from '../../electron/desk/web/webGuard';
 import { TRPC_PATH } from '../../electron/desk/web/webServer';
 import { createBlobStore } from '../../hub/blobs/blobStore';
 import { createUploadSessions } from '../../hub/blobs/uploadSessions';
-import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from '../../hub/demo/demoData';
-import { charactersAt } from '../../hub/testing/hubHarness.testkit';
 import { completeDraft } from '../sync/support/shippedCases';
 import { startSyncHub } from '../sync/support/syncHub';
 import type { SyncHub } from '../sync/support/syncHub';
 import { deskState, errorData, folderFiles, rawRequest } from './support/deskState';
 import type { TcpProxy } from './support/tcpProxy';
-import { startWebDeskUnderTest } from './support/webDeskClient';
+import { logInDemoUser, syncSettled, startWebDeskUnderTest } from './support/webDeskClient';
 import type { WebDeskUnderTest } from './support/webDeskClient';
 
 type Client = WebDeskUnderTest['client'];
@@ -30,23 +28,11 @@ type Refusal = { reason?: string; details?: Record<string, unknown>; issues?: Ar
 const MiB = 1024 * 1024;
 
 async function logIn(client: Client, username: string): Promise<void> {
-  const challenge = await client.session.startLogin.mutate({ username });
-  const result = await client.session.completeLogin.mutate({ challengeId: challenge.challengeId, username, password: DEMO_PASSWORD, codeCharacters: charactersAt(DEMO_SECURITY_CODE, challenge.positions) });
+  const result = await logInDemoUser(client, username);
   if (result.state !== 'signedIn') throw new Error(`${username} not signed in: ${JSON.stringify(result)}`);
 }
 
-/** Until a whole sync round ended after this call with nothing left in the outbox. */
-async function settled(client: Client, timeoutMs = 20_000): Promise<void> {
-  const asked = new Date().toISOString();
-  await client.sync.now.mutate();
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await client.sync.status.query();
-    if (s.pendingCount === 0 && s.lastError === null && s.lastSyncAt !== null && s.lastSyncAt > asked) return;
-    if (Date.now() > until) throw new Error(`sync did not settle: ${JSON.stringify(s)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const settled = syncSettled;
 
 /** The refusal's data; fails the test when the call went through. */
 async function refusal(call: Promise<unknown>): Promise<Refusal> {

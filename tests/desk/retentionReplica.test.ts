@@ -16,18 +16,14 @@ import { foldForSearch } from '../../electron/desk/search/foldForSearch';
 import { createBlobStore } from '../../hub/blobs/blobStore';
 import type { BlobStore } from '../../hub/blobs/blobStore';
 import { createUploadSessions } from '../../hub/blobs/uploadSessions';
-import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from '../../hub/demo/demoData';
 import { FILE_GRACE_MS, runRetentionPurge } from '../../hub/requests/scheduler';
-import { charactersAt } from '../../hub/testing/hubHarness.testkit';
 import type { RequestCase } from '../../shared/request/requestCase';
 import type { RequestView } from '../../shared/request/visibility';
 import { completeDraft, fullAnswers, personalFieldIds } from '../sync/support/shippedCases';
 import { startSyncHub } from '../sync/support/syncHub';
 import type { SyncHub } from '../sync/support/syncHub';
-import { startWebDeskUnderTest } from './support/webDeskClient';
+import { logInDemoUser, syncSettled, startWebDeskUnderTest } from './support/webDeskClient';
 import type { WebDeskUnderTest } from './support/webDeskClient';
-
-type Client = WebDeskUnderTest['client'];
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -47,23 +43,9 @@ const ATTACHMENT_NAME = 'Quarantotti-laurea.pdf';
 const CONTENT_MARKER = `laurea-content-${randomUUID()}`;
 const PERSONAL_VALUES = [...Object.values(SUBJECT), DATE_OF_AWARD, ATTACHMENT_NAME, CONTENT_MARKER];
 
-async function logIn(client: Client, username: string): Promise<void> {
-  const challenge = await client.session.startLogin.mutate({ username });
-  await client.session.completeLogin.mutate({ challengeId: challenge.challengeId, username, password: DEMO_PASSWORD, codeCharacters: charactersAt(DEMO_SECURITY_CODE, challenge.positions) });
-}
+const logIn = logInDemoUser;
 
-/** Until a round went through with nothing left in the outbox (bounded). */
-async function settled(client: Client, timeoutMs = 20_000): Promise<void> {
-  const asked = new Date().toISOString();
-  await client.sync.now.mutate();
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await client.sync.status.query();
-    if (s.pendingCount === 0 && s.lastError === null && s.lastSyncAt !== null && s.lastSyncAt > asked) return;
-    if (Date.now() > until) throw new Error(`sync did not settle: ${JSON.stringify(s)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const settled = syncSettled;
 
 function pdfWithMarker(): Buffer {
   return Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(`% ${CONTENT_MARKER}\n`), Buffer.alloc(64 * 1024, 0x41), Buffer.from('\n%%EOF\n')]);

@@ -5,21 +5,17 @@
 // Through web mode against a real hub (PGlite, demo data) on loopback.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from '../../hub/demo/demoData';
 import { shippedReferenceLookup } from '../../hub/requests/referenceLookup';
 import { startHubServer } from '../../hub/server';
 import type { RunningHub } from '../../hub/server';
-import { charactersAt, hubBackends, openTestHub } from '../../hub/testing/hubHarness.testkit';
+import { hubBackends, openTestHub } from '../../hub/testing/hubHarness.testkit';
 import type { TestHub } from '../../hub/testing/hubHarness.testkit';
-import { startWebDeskUnderTest } from './support/webDeskClient';
+import { logInDemoUser, startWebDeskUnderTest } from './support/webDeskClient';
 import type { WebDeskUnderTest } from './support/webDeskClient';
 
 type Client = WebDeskUnderTest['client'];
 
-async function logIn(client: Client, username: string) {
-  const challenge = await client.session.startLogin.mutate({ username });
-  return client.session.completeLogin.mutate({ challengeId: challenge.challengeId, username, password: DEMO_PASSWORD, codeCharacters: charactersAt(DEMO_SECURITY_CODE, challenge.positions) });
-}
+const logIn = logInDemoUser;
 
 /** Waits for a round that ended after `since` (ISO time) without error. */
 async function syncedSince(client: Client, since: string): Promise<void> {

@@ -5,10 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfText } from '../../electron/desk/reports/reports.testkit';
 import { loadOrganisationCertificate } from '../../hub/certify/organisationCertificate';
-import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from '../../hub/demo/demoData';
-import { charactersAt } from '../../hub/testing/hubHarness.testkit';
 import { pdfsig } from '../certify/support/certify.testkit';
-import { startWebDeskUnderTest } from '../desk/support/webDeskClient';
+import { logInDemoUser, syncSettled, startWebDeskUnderTest } from '../desk/support/webDeskClient';
 import type { WebDeskUnderTest } from '../desk/support/webDeskClient';
 import { completeDraft } from '../sync/support/shippedCases';
 import { startSyncHub } from '../sync/support/syncHub';
@@ -17,23 +15,9 @@ import type { SyncHub } from '../sync/support/syncHub';
 type Client = WebDeskUnderTest['client'];
 const DAY_MS = 86_400_000;
 
-async function logIn(client: Client, username: string): Promise<void> {
-  const challenge = await client.session.startLogin.mutate({ username });
-  await client.session.completeLogin.mutate({ challengeId: challenge.challengeId, username, password: DEMO_PASSWORD, codeCharacters: charactersAt(DEMO_SECURITY_CODE, challenge.positions) });
-}
+const logIn = logInDemoUser;
 
-/** Until a whole round that ended after this call left nothing queued (bounded; usable in hooks). */
-async function settled(client: Client, timeoutMs = 20_000): Promise<void> {
-  const asked = new Date().toISOString();
-  await client.sync.now.mutate();
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const s = await client.sync.status.query();
-    if (s.pendingCount === 0 && s.lastError === null && s.lastSyncAt !== null && s.lastSyncAt > asked) return;
-    if (Date.now() > until) throw new Error(`sync did not settle: ${JSON.stringify(s)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const settled = syncSettled;
 
 /** The whole PDF of a kept report, read in pieces of `length` bytes as a viewer would. */
 async function readReport(client: Client, id: string, length = 16 * 1024): Promise<Buffer> {

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { createTRPCClient, createWSClient, httpLink, splitLink, wsLink } from '@trpc/client';
 import WebSocket from 'ws';
 import type { DeskRouter } from '../../../electron/desk/api/deskRouter';
+import { DEMO_PASSWORD, DEMO_SECURITY_CODE } from '../../../hub/demo/demoData';
+import { charactersAt } from '../../../hub/testing/hubHarness.testkit';
 import { createDeskService } from '../../../electron/desk/deskComposition';
 import type { DeskServiceOptions } from '../../../electron/desk/deskComposition';
 import type { DeskService } from '../../../electron/desk/deskService';
@@ -58,4 +60,27 @@ export async function startWebDeskUnderTest(hubUrl: string, options: { dataDir?:
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+type DeskClient = WebDeskUnderTest['client'];
+
+/** Logs a demo user in through the desk's API (online), answering the three code positions the hub asks for. */
+export async function logInDemoUser(client: DeskClient, username: string) {
+  const challenge = await client.session.startLogin.mutate({ username });
+  return client.session.completeLogin.mutate({
+    challengeId: challenge.challengeId, username, password: DEMO_PASSWORD, codeCharacters: charactersAt(DEMO_SECURITY_CODE, challenge.positions),
+  });
+}
+
+/** Until a whole sync round that ended after this call left nothing queued (bounded; usable in hooks, unlike expect.poll). */
+export async function syncSettled(client: DeskClient, timeoutMs = 20_000): Promise<void> {
+  const asked = new Date().toISOString();
+  await client.sync.now.mutate();
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await client.sync.status.query();
+    if (s.pendingCount === 0 && s.lastError === null && s.lastSyncAt !== null && s.lastSyncAt > asked) return;
+    if (Date.now() > until) throw new Error(`sync did not settle: ${JSON.stringify(s)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
