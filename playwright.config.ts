@@ -9,6 +9,10 @@ export default defineConfig({
   globalSetup: './tests/e2e/support/globalSetup.ts',
   // The scenarios share one hub and desks that hold one session each: run them in order.
   workers: 1,
+  // One retry, reported as "flaky" in the output: requestExchange.spec.ts once hung for 120 s on the Hungarian
+  // desk's language switch after log-in (trace kept by CI; cause not found yet, see the issue note). A retry keeps
+  // such a hang visible without letting it sink the whole run; a test that fails twice still fails.
+  retries: 1,
   fullyParallel: false,
   timeout: 120_000,
   expect: { timeout: 20_000 },
